@@ -1,0 +1,35 @@
+# The two commands a new user needs: `make serve` and `make test`.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8001
+SOURCES := build_db.py $(wildcard extract/*.py) $(wildcard extract/data/*) $(wildcard seeds/*)
+
+.PHONY: install build serve test eval clean
+
+$(VENV)/.installed: pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+nato.db: $(VENV)/.installed $(SOURCES)
+	$(PY) build_db.py seeds -o nato.db
+
+build: nato.db
+
+# Read-only (immutable) with a SQL time limit, on loopback.
+serve: nato.db
+	$(VENV)/bin/datasette serve -i nato.db -m metadata.yml --host 127.0.0.1 --port $(PORT) \
+		--setting sql_time_limit_ms 2000
+
+test: $(VENV)/.installed
+	$(PY) -m pytest -q
+
+# Precision, recall and F1 against the gold annotations kept in tests/gold.
+eval: nato.db
+	$(PY) tests/score.py nato.db tests/gold
+
+clean:
+	rm -f nato.db

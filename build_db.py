@@ -1,0 +1,126 @@
+"""Build the nato-press-db SQLite database from a folder of French news articles."""
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from extract import db as store
+from extract.reader import DEFAULT_MAX_BYTES, RawArticle, Skip, read_inputs
+
+
+def plan(items, existing: dict, force: bool, skips: list, seen: set):
+    """(raw, clean) pairs that need extraction; unchanged articles are kept as they are."""
+    from extract.pipeline import prepare
+
+    for item in items:
+        if isinstance(item, Skip):
+            skips.append(item)
+            continue
+        if item.id in seen:
+            skips.append(Skip(item.file, f"duplicate article id {item.id}", item.line))
+            continue
+        seen.add(item.id)
+        if not force and existing.get(item.id) == item.sha256:
+            continue
+        clean = prepare(item)
+        if not clean.body.strip():
+            seen.discard(item.id)
+            skips.append(Skip(item.file, "no article text left after removing page furniture", item.line))
+            continue
+        yield item, clean
+
+
+def build(inputs, output, force=False, max_bytes=DEFAULT_MAX_BYTES, batch_size=16, echo=print, progress=True):
+    """Build output from inputs through a temporary file renamed over it at the end.
+
+    Returns a summary dict; a failure leaves output as it was.
+    """
+    from extract.nlp import load_nlp
+    from extract.pipeline import extract_article
+
+    started = time.time()
+    output = Path(output)
+    temporary = output.with_name(f".{output.name}.{os.getpid()}.tmp")
+    try:
+        if output.exists():
+            shutil.copy2(output, temporary)
+        db = store.open_db(temporary)
+        existing = {} if force else store.stored_hashes(db)
+        skips, seen = [], set()
+        nlp = load_nlp()
+        pairs = plan(read_inputs(inputs, max_bytes), existing, force, skips, seen)
+        stream = nlp.pipe(((clean.body, (raw, clean)) for raw, clean in pairs), as_tuples=True, batch_size=batch_size)
+        extracted = 0
+        with db.conn:
+            for doc, (raw, clean) in stream:
+                try:
+                    rows = extract_article(raw, clean, doc)
+                except Exception as error:  # one article's failure must not stop the build
+                    skips.append(Skip(raw.file, f"extraction failed: {type(error).__name__}: {error}", raw.line))
+                    seen.discard(raw.id)
+                    continue
+                store.save_article(db, rows)
+                extracted += 1
+                if progress and extracted % 100 == 0:
+                    echo(f"  {extracted} articles extracted ({time.time() - started:.0f}s)")
+            removed = store.remove_missing(db, seen)
+            store.save_skips(db, skips)
+        with db.conn:
+            store.resolve_people(db)
+            store.resolve_events(db)
+        store.ensure_db_shape(db)
+        summary = {"articles": len(seen), "extracted": extracted, "unchanged": len(seen) - extracted,
+                   "removed": removed, "skipped": [str(s) for s in skips], "rows": store.counts(db),
+                   "seconds": round(time.time() - started, 2)}
+        db.conn.close()
+        os.replace(temporary, output)
+        return summary
+    finally:
+        if temporary.exists():
+            temporary.unlink()
+        for suffix in ("-wal", "-shm", "-journal"):
+            leftover = Path(str(temporary) + suffix)
+            if leftover.exists():
+                leftover.unlink()
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, type=click.Path())
+@click.option("-o", "--output", default="nato.db", show_default=True, type=click.Path(dir_okay=False),
+              help="SQLite database to write (replaced only when the build succeeds)")
+@click.option("--force", is_flag=True, help="Re-extract every article, even unchanged ones")
+@click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True,
+              help="Skip files (or JSONL lines) larger than this")
+@click.option("--batch-size", default=16, show_default=True, help="Texts per spaCy batch")
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors and the summary line")
+def cli(inputs, output, force, max_bytes, batch_size, quiet):
+    """Extract NATO diplomacy from French news articles into a SQLite database.
+
+    INPUTS are files or folders (default: seeds/) of .txt, .html/.htm and
+    .jsonl articles (one JSON object a line with "text" and optional
+    "title", "url", "date", "source", "id").
+
+    \b
+    Example:
+        python build_db.py seeds/ -o nato.db
+        datasette nato.db -m metadata.yml
+    """
+    inputs = inputs or ("seeds",)
+    echo = (lambda *_: None) if quiet else click.echo
+    summary = build(inputs, output, force=force, max_bytes=max_bytes, batch_size=batch_size, echo=echo)
+    for skip in summary["skipped"]:
+        click.echo(f"skipped {skip}", err=True)
+    if not quiet:
+        for table, count in summary["rows"].items():
+            click.echo(f"  {table:22} {count}")
+    click.echo(f"{output}: {summary['articles']} articles ({summary['extracted']} extracted, "
+               f"{summary['unchanged']} unchanged, {summary['removed']} removed), "
+               f"{len(summary['skipped'])} skipped, {summary['seconds']}s")
+    sys.exit(1 if summary["skipped"] else 0)
+
+
+if __name__ == "__main__":
+    cli()

@@ -1,0 +1,162 @@
+"""Turn a raw page into the article body and the fields found around it.
+
+The body keeps only the article's own text: navigation, counters, captions,
+teasers, previous/next links, bylines, datelines and generator prompts are
+removed (and recorded), and what breaks matching (no-break spaces, curly
+apostrophes, doubled or reversed guillemets, paragraphs glued together) is
+normalised. Every offset the extractors store points into this body.
+"""
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from . import lexicon
+
+BOILERPLATE = [re.compile(p) for p in lexicon.BOILERPLATE_LINE_PATTERNS]
+BYLINES = [re.compile(p) for p in lexicon.BYLINE_PATTERNS]
+
+SPACES = re.compile(r"[\u00a0\u202f\u2007\u2009\u200a\u3000\t]")
+APOSTROPHES = re.compile(r"[’‘ʼ`´]")
+DOUBLED_OPEN = re.compile(r"«(?:\s*«)+")
+DOUBLED_CLOSE = re.compile(r"»(?:\s*»)+")
+# "...britannique.Le Sénat": paragraphs scraped without a separator.
+GLUED = re.compile(r"(?<=[a-zà-ÿ0-9)»\"%])([.!?])(?=[A-ZÀ-Ý«][a-zà-ÿ' ])")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+@dataclass
+class CleanArticle:
+    body: str
+    title: Optional[str] = None
+    source: Optional[str] = None
+    byline: Optional[str] = None
+    dateline: Optional[str] = None
+    dateline_place: Optional[str] = None
+    dateline_date: Optional[str] = None
+    credits: list = field(default_factory=list)
+    removed: list = field(default_factory=list)  # (kind, line)
+
+
+def normalise_text(text: str) -> str:
+    """Characters that break matching, normalised; guillemets paired per paragraph.
+
+    >>> normalise_text("« « Oui » », a-t-il dit l’an dernier")
+    "« Oui », a-t-il dit l'an dernier"
+    """
+    text = CONTROL.sub("", text)
+    text = SPACES.sub(" ", text)
+    text = APOSTROPHES.sub("'", text)
+    text = DOUBLED_OPEN.sub("«", text)
+    text = DOUBLED_CLOSE.sub("»", text)
+    text = GLUED.sub(r"\1\n\n", text)
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n|\n", text)]
+    return "\n\n".join(pair_guillemets(p) for p in paragraphs if p)
+
+
+def pair_guillemets(paragraph: str) -> str:
+    """Guillemets paired in order of appearance, each pair made « ... ».
+
+    Badly edited pages reverse them (» ... «) or close with an opening one
+    (« ... «); taken in order, the first of a pair opens and the second closes.
+    A last unpaired « is left: it opens a quotation that runs on.
+    """
+    marks = [i for i, c in enumerate(paragraph) if c in "«»"]
+    if len(marks) < 2:
+        return paragraph
+    chars = list(paragraph)
+    for first, second in zip(marks[0::2], marks[1::2]):
+        chars[first], chars[second] = "«", "»"
+    # Spaces inside the marks, as French typography has them: « Oui ».
+    return re.sub(r"«\s*(.*?)\s*»", r"« \1 »", "".join(chars))
+
+
+def is_boilerplate(line: str) -> bool:
+    return any(p.match(line) for p in BOILERPLATE)
+
+
+def clean_article(text: str, title: Optional[str] = None, source: Optional[str] = None) -> CleanArticle:
+    """Body and fields of an article's raw text.
+
+    title and source, when the reader found them in metadata, are kept.
+    """
+    lines = CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
+    result = CleanArticle(body="", title=title, source=source)
+    kept = []
+    breadcrumb = None
+    for number, raw_line in enumerate(lines):
+        line = " ".join(SPACES.sub(" ", raw_line).split())
+        if not line:
+            kept.append("")
+            continue
+        if lexicon.GENERATOR_TITLE_PREFIX.match(line):
+            result.removed.append(("prompt", line))
+            rest = lexicon.GENERATOR_TITLE_PREFIX.sub("", line).strip()
+            if rest and result.title is None:
+                result.title = normalise_text(rest)
+            continue
+        byline = next((m for m in (p.match(line) for p in BYLINES) if m), None)
+        if byline and len(line) < 120:
+            result.byline = result.byline or byline.group("name").strip()
+            result.removed.append(("byline", line))
+            continue
+        if re.match(r"(?i)^\s*(?:accueil|home)\b", line) and breadcrumb is None and number < 5:
+            breadcrumb = line
+            result.removed.append(("navigation", line))
+            continue
+        if is_boilerplate(line):
+            kind = "caption" if re.match(r"(?i)^\s*(?:archives?|photo|illustration|image|crédit|credit|©)", line) else "boilerplate"
+            if kind == "caption":
+                result.credits.append(line)
+            result.removed.append((kind, line))
+            continue
+        dateline = lexicon.DATELINE.match(line)
+        if dateline and not result.dateline and _looks_like_dateline(dateline):
+            result.dateline = dateline.group(0).strip(" –—-")
+            result.dateline_place = dateline.group("place").strip().title()
+            result.dateline_date = dateline.group("date").strip()
+            if dateline.group("source") and not result.source:
+                result.source = dateline.group("source").strip()
+            result.removed.append(("dateline", result.dateline))
+            line = line[dateline.end():].strip()
+            if not line:
+                continue
+        kept.append(line)
+
+    paragraphs = _paragraphs(kept)
+    if result.title is None:
+        result.title, paragraphs = _find_title(paragraphs, breadcrumb)
+    elif paragraphs and _same(paragraphs[0], result.title):
+        paragraphs = paragraphs[1:]
+    result.body = normalise_text("\n\n".join(paragraphs))
+    if result.title:
+        result.title = normalise_text(result.title)
+    return result
+
+
+def _looks_like_dateline(match) -> bool:
+    month = re.sub(r"[^a-zéû]", "", match.group("date").split()[1].lower()) if len(match.group("date").split()) > 1 else ""
+    return month in lexicon.MONTHS
+
+
+def _paragraphs(lines):
+    """Every non-blank line is a paragraph: pages put one per line, and
+    lists of leads have no blank line between them."""
+    return [line for line in lines if line]
+
+
+def _find_title(paragraphs, breadcrumb):
+    """A short first paragraph without final punctuation, set apart from the
+    text by a blank line or repeated in the breadcrumb, is the title."""
+    if len(paragraphs) < 2:
+        return None, paragraphs
+    first = paragraphs[0]
+    if breadcrumb and _same(breadcrumb[-len(first):], first) or (
+            breadcrumb and first[:40] in breadcrumb):
+        return first, paragraphs[1:]
+    return None, paragraphs
+
+
+def _same(a: str, b: str) -> bool:
+    def key(s):
+        return re.sub(r"\W+", "", APOSTROPHES.sub("'", s)).lower()
+    return key(a) == key(b)

@@ -1,0 +1,382 @@
+"""Who said what: quotations and reported speech, attributed to speakers.
+
+A paragraph is cut into units at sentence ends outside quotation marks, so a
+quotation of several sentences stays in one unit with its attribution. In
+each unit a speech verb (or "selon") outside the quotations gives the
+speaker: its subject before it ("M. Stoltenberg a déclaré"), inverted after
+it ("», a déclaré le chef de l'OTAN", "a-t-il ajouté"), or the phrase after
+"selon". Quotations without an attribution continue the previous speaker.
+"""
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from . import lexicon
+from .people import describe, roles_match, surname_key
+
+QUOTE_PAIRS = [("«", "»"), ("“", "”"), ('"', '"')]
+INVERTED_PRONOUN = re.compile(r"-t-(il|elle|ils|elles|on)\b|\b\w+-(il|elle|ils|elles)\b", re.IGNORECASE)
+PRONOUNS = {"il", "elle", "ils", "elles"}
+# What follows an inverted subject: "a déclaré X lors d'un point presse", "aux journalistes".
+SUBJECT_END = re.compile(r"\s*(?:[,;:!?«»\"“”()]|(?<!\b[A-Z])(?<!\bMme)\.|\s(?:à|au|aux|lors|dans|devant|sur|en|depuis|après|avant|pour|sans|avec|qui|que|qu')\s)")
+OCCASION = re.compile(
+    r"(?:lors d(?:'une?|u|e la|es) [^,.;«»]+|aux journalistes(?: [^,.;«»]{0,40})?|à la presse|devant [^,.;«»]+"
+    r"|dans (?:un|une|son|sa) (?:message|communiqué|entretien|interview|tweet|déclaration|discours|allocution|vidéo)[^,.;«»]*"
+    r"|sur (?:son compte |les réseaux sociaux|Twitter|X\b|Facebook)[^,.;«»]*)")
+# A sentence ends at . ! ? before a capital, but not after an initial or "M.".
+UNIT_END = re.compile(r"(?<!\b[A-Z])(?<!\bMme)(?<!\bMgr)[.!?…]+(?=\s+[A-ZÀ-Ý«\"“])|$")
+CLAUSE_STARTERS = {"alors", "tandis", "parce", "bien", "ainsi", "dès", "lorsque", "puisque", "afin", "sorte", "pendant"}
+
+
+@dataclass
+class Quote:
+    start: int        # offsets of the quoted words, marks excluded
+    end: int
+    outer_start: int  # offsets with the marks
+    outer_end: int
+
+    def text(self, body):
+        return body[self.start:self.end]
+
+
+@dataclass
+class Statement:
+    start: int
+    end: int
+    quote: str
+    kind: str                     # direct, partial, indirect
+    speaker_key: Optional[str]    # local person key, None when anonymous or unresolved
+    speaker_text: Optional[str]
+    speaker_kind: str             # person, anonymous, organisation, unknown
+    verb: Optional[str]
+    occasion: Optional[str] = None
+
+
+def find_quotes(body: str, start: int, end: int) -> list:
+    """Quotations in body[start:end] (a paragraph), each family of marks
+    paired in order; a last unpaired « runs to the paragraph end."""
+    quotes = []
+    text = body[start:end]
+    for opening, closing in QUOTE_PAIRS:
+        marks = [i for i, c in enumerate(text) if c in (opening, closing)]
+        if opening == "«":
+            marks = [i for i, c in enumerate(text) if c in "«»"]
+        pairs = list(zip(marks[0::2], marks[1::2]))
+        if len(marks) % 2 and text[marks[-1]] == opening and opening != '"':
+            pairs.append((marks[-1], len(text)))
+        for a, b in pairs:
+            inner_a, inner_b = a + 1, b
+            while inner_a < inner_b and text[inner_a].isspace():
+                inner_a += 1
+            while inner_b > inner_a and text[inner_b - 1] in " \t,":
+                inner_b -= 1
+            if inner_b > inner_a:
+                quotes.append(Quote(start + inner_a, start + inner_b, start + a, start + min(b + 1, len(text))))
+    # Inner quotations ("« ... “x” ... »") belong to the outer one.
+    quotes.sort(key=lambda q: (q.outer_start, -q.outer_end))
+    kept = []
+    for quote in quotes:
+        if not any(k.outer_start <= quote.outer_start and quote.outer_end <= k.outer_end for k in kept):
+            kept.append(quote)
+    return kept
+
+
+def split_units(body: str, start: int, end: int, quotes: list) -> list:
+    """(start, end) of the sentences of a paragraph, never cutting a quotation."""
+    inside = [(q.outer_start, q.outer_end) for q in quotes]
+    units, unit_start = [], start
+    for match in UNIT_END.finditer(body, start, end):
+        cut = match.end()
+        if cut < end and any(a < cut < b for a, b in inside):
+            continue
+        if body[unit_start:cut].strip():
+            units.append((unit_start, cut))
+        unit_start = cut
+        if cut >= end:
+            break
+    if unit_start < end and body[unit_start:end].strip():
+        units.append((unit_start, end))
+    return units
+
+
+def looks_like_name(text: str, tokens) -> bool:
+    """A quoted name of a thing, not words someone said: « Conseil OTAN-Ukraine »."""
+    words = text.split()
+    if not words or len(words) > 6 or not text[:1].isupper() or text.rstrip()[-1:] in ".!?":
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") for t in tokens)
+
+
+class ArticleStatements:
+    """Statement extraction over one parsed article."""
+
+    def __init__(self, doc, paragraphs, people):
+        self.doc = doc
+        self.body = doc.text
+        self.paragraphs = paragraphs
+        self.people = people
+        self.token_starts = [t.idx for t in doc]
+        self.mentions = sorted((m.start, m.end, p) for p in people for m in p.mentions)
+        self.last_speaker = None      # (person, paragraph index)
+        self.last_subject = None      # person most recently a subject
+        self.statements = []
+        self.paragraph = 0
+
+    # Offsets and tokens -------------------------------------------------
+    def tokens_between(self, start, end):
+        i = bisect.bisect_left(self.token_starts, start)
+        j = bisect.bisect_left(self.token_starts, end)
+        return self.doc[i:j]
+
+    def people_between(self, start, end, quotes=()):
+        """People named in body[start:end], outside quotations; a surname
+        the model did not tag still names a person of the article."""
+        found = [(s, e, p) for s, e, p in self.mentions
+                 if s < end and start < e and not any(q.outer_start <= s < q.outer_end for q in quotes)]
+        if found:
+            return found
+        for match in re.finditer(r"\b[A-ZÀ-Ý][\w-]+", self.body[start:end]):
+            s = start + match.start()
+            if any(q.outer_start <= s < q.outer_end for q in quotes):
+                continue
+            key = surname_key(match.group(0))
+            person = next((p for p in self.people if p.key.split("|")[0] == key), None)
+            if person:
+                found.append((s, start + match.end(), person))
+        return found
+
+    # Speakers -------------------------------------------------------------
+    def resolve_phrase(self, phrase_start, phrase_end, quotes, prefer_last=True):
+        """Speaker of a subject phrase: a named person, a pronoun, a
+        description of someone already named, or an anonymous source."""
+        phrase = self.body[phrase_start:phrase_end].strip(" ,.;:")
+        named = self.people_between(phrase_start, phrase_end, quotes)
+        if named:
+            s, e, person = named[-1] if prefer_last else named[0]
+            return person, phrase, "person"
+        words = phrase.lower().replace("'", "' ").split()
+        if not words:
+            return None, None, "unknown"
+        if words[0] in PRONOUNS:
+            return self.last_subject or (self.last_speaker[0] if self.last_speaker else None), phrase, "person"
+        if words[0] in lexicon.INDEFINITE_DETERMINERS or words[0].isdigit():
+            return None, phrase, "anonymous"
+        description = describe(phrase)
+        if description:
+            for person in reversed(self.people):
+                if any(roles_match(description, role) for role in person.roles):
+                    return person, phrase, "person"
+            # A definite description of a person names someone already in
+            # the story: "a déclaré l'homme politique norvégien".
+            fallback = self.last_speaker[0] if self.last_speaker else self.last_subject
+            if fallback:
+                return fallback, phrase, "person"
+            return None, phrase, "unknown"
+        head = next((w for w in words if w not in ("le", "la", "l'", "les")), "")
+        if head in lexicon.SOURCE_NOUNS:
+            return None, phrase, "anonymous"
+        return None, phrase, "organisation"
+
+    def subject_of(self, verb, unit, quotes):
+        """(person, text, kind) of a speech verb's subject."""
+        unit_start, unit_end = unit
+        after = self.body[verb.idx + len(verb.text):unit_end]
+        pronoun = INVERTED_PRONOUN.match(after.lstrip()) or INVERTED_PRONOUN.search(
+            self.body[max(unit_start, verb.idx - 12):verb.idx + len(verb.text)])
+        if pronoun:
+            person = self.last_subject or (self.last_speaker[0] if self.last_speaker else None)
+            return person, pronoun.group(0).strip("-").replace("t-", ""), "person"
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        for aux in (c for c in verb.children if c.dep_.startswith("aux")):
+            subjects += [c for c in aux.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        before_verb = [s for s in subjects if s.idx < verb.idx]
+        if before_verb:
+            subject = before_verb[0]
+            start = subject.left_edge.idx
+            end = subject.right_edge.idx + len(subject.right_edge.text)
+            start = max(start, unit_start)
+            if any(q.outer_start <= start < q.outer_end for q in quotes):
+                start = max([q.outer_end for q in quotes if q.outer_start <= start < q.outer_end])
+            if end > start:
+                return self.resolve_phrase(start, min(end, verb.idx), quotes)
+        # Inverted subject after the verb: "», a déclaré M. Stoltenberg lors de ..."
+        start = verb.idx + len(verb.text)
+        text = self.body[start:unit_end]
+        if text[:1] == " " and text.strip()[:1] not in ("q", ",", ".", ":") and not text.strip().startswith(("qu'", "que ")):
+            end_match = SUBJECT_END.search(text, 1)
+            phrase_end = start + (end_match.start() if end_match else len(text))
+            if self.body[start:phrase_end].strip():
+                return self.resolve_phrase(start, phrase_end, quotes, prefer_last=False)
+        # The parse missed the subject: the last person named before the verb.
+        named = self.people_between(unit_start, verb.idx, quotes)
+        if named:
+            return named[-1][2], named[-1][2].name, "person"
+        for subject in subjects:
+            return self.resolve_phrase(subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text), quotes)
+        return None, None, "unknown"
+
+    # Units ----------------------------------------------------------------
+    def speech_verbs(self, unit, quotes):
+        verbs = []
+        for token in self.tokens_between(*unit):
+            if any(q.outer_start <= token.idx < q.outer_end for q in quotes):
+                continue
+            lemma = lexicon.LEMMA_FIXES.get(token.lemma_.lower(), token.lemma_.lower())
+            if lemma not in lexicon.SPEECH_VERBS:
+                lemma = lexicon.LEMMA_FIXES.get(token.lower_, lemma)
+            if token.pos_ in ("VERB", "AUX", "ADJ") and lemma in lexicon.SPEECH_VERBS or (
+                    token.lower_ in lexicon.SELON and token.pos_ == "ADP"):
+                if "Inf" in token.morph.get("VerbForm"):
+                    continue
+                verbs.append((token, lemma))
+        return verbs
+
+    def que_after(self, verb, unit_end):
+        """Start of a "que" clause right after a speech verb, or None."""
+        steps = 0
+        for token in self.doc[verb.i + 1:]:
+            if token.idx >= unit_end or steps > 8:
+                return None
+            if token.lower_ in ("que", "qu'", "qu’"):
+                previous = self.doc[token.i - 1].lower_ if token.i else ""
+                if previous in CLAUSE_STARTERS or previous == "ce":
+                    return None
+                return token.idx + len(token.text)
+            if token.pos_ in ("VERB",) or token.text in (".", ";", "«", "»", '"'):
+                return None
+            steps += 1
+        return None
+
+    def postposed(self, verb, unit):
+        """Start of the reporter's clause when the verb follows it after a
+        comma ("L'accent est mis ..., ont déclaré des diplomates")."""
+        first = verb
+        while first.i > 0 and self.doc[first.i - 1].pos_ == "AUX":
+            first = self.doc[first.i - 1]
+        previous = self.doc[first.i - 1] if first.i > 0 else None
+        if previous is None or previous.text != "," or previous.idx <= unit[0]:
+            return None
+        return previous.idx
+
+    def add(self, start, end, kind, speaker, verb, occasion):
+        person, text, speaker_kind = speaker
+        quote = self.body[start:end].strip()
+        if not quote:
+            return
+        self.statements.append(Statement(start, end, quote, kind, person.key if person else None,
+                                         text, speaker_kind if person or speaker_kind != "person" else "unknown",
+                                         verb, occasion))
+        if person:
+            # "..., mais il a également averti que": the pronoun is this speaker.
+            self.last_speaker = (person, self.paragraph)
+            self.last_subject = person
+
+    def occasion_after(self, position, unit_end):
+        match = OCCASION.search(self.body, position, unit_end)
+        if not match:
+            return None
+        return re.split(r"\s+qu(?:e\b|')", match.group(0))[0].strip()
+
+    def run(self):
+        for index, (p_start, p_end) in enumerate(self.paragraphs):
+            self.paragraph = index
+            quotes = find_quotes(self.body, p_start, p_end)
+            for unit in split_units(self.body, p_start, p_end, quotes):
+                self.unit(index, unit, [q for q in quotes if unit[0] <= q.outer_start < unit[1]])
+        return self.statements
+
+    def unit(self, paragraph, unit, quotes):
+        body = self.body
+        speech = [q for q in quotes if not looks_like_name(q.text(body), self.tokens_between(q.start, q.end))]
+        verbs = self.speech_verbs(unit, quotes)
+        attributed = False
+        for quote in speech:
+            verb = self.verb_for(quote, verbs)
+            if verb is None:
+                continue
+            token, lemma = verb
+            speaker = self.subject_of(token, unit, quotes) if lemma not in lexicon.SELON else \
+                self.resolve_phrase(token.idx + len(token.text), self.phrase_end(token, unit), quotes, prefer_last=False)
+            before = body[unit[0]:quote.outer_start].strip(" ,:")
+            direct = len(before.split()) <= 1 and (token.idx > quote.outer_start or ":" in body[token.idx:quote.outer_start]) \
+                or (token.idx < quote.outer_start and body[token.idx:quote.outer_start].rstrip().endswith(":"))
+            self.add(quote.start, quote.end, "direct" if direct else "partial", speaker, lemma,
+                     self.occasion_after(token.idx, unit[1]))
+            attributed = True
+        if not speech or not attributed:
+            for token, lemma in verbs:
+                if lemma in lexicon.SELON:
+                    continue
+                clause = self.que_after(token, unit[1])
+                if clause is not None:
+                    end = unit[1]
+                    self.add(clause, end, "indirect", self.subject_of(token, unit, quotes), lemma,
+                             self.occasion_after(token.idx, clause))
+                    attributed = True
+                    break
+                start = self.postposed(token, unit)
+                if start is not None and lemma not in lexicon.WEAK_SPEECH_VERBS:
+                    speaker = self.subject_of(token, unit, quotes)
+                    if speaker[2] != "organisation" or speaker[0]:
+                        self.add(unit[0], start, "indirect", speaker, lemma, self.occasion_after(token.idx, unit[1]))
+                        attributed = True
+                        break
+        if speech and not attributed:
+            self.continuation(paragraph, unit, speech)
+        self.remember_subjects(paragraph, unit, quotes)
+
+    def verb_for(self, quote, verbs):
+        """The speech verb a quotation belongs to: a following one that
+        attributes it, or a preceding one whose complement holds it."""
+        after = [v for v in verbs if v[0].idx >= quote.outer_end]
+        before = [v for v in verbs if v[0].idx < quote.outer_start]
+        if before:
+            token, lemma = before[-1]
+            between = self.body[token.idx:quote.outer_start]
+            weak = lemma in lexicon.WEAK_SPEECH_VERBS
+            if not weak or re.search(r"\bqu(?:e\b|')|:\s*$", between):
+                return before[-1]
+        if after:
+            return after[0]
+        return None
+
+    def phrase_end(self, token, unit):
+        text = self.body[token.idx + len(token.text):unit[1]]
+        match = re.search(r"[,;]|(?<!\b[A-Z])\.", text)
+        return token.idx + len(token.text) + (match.start() if match else len(text))
+
+    def continuation(self, paragraph, unit, speech):
+        """A quotation standing alone continues the previous speaker."""
+        covered = sum(q.outer_end - q.outer_start for q in speech)
+        if covered < 0.6 * len(self.body[unit[0]:unit[1]].strip()):
+            return
+        person = None
+        if self.last_speaker and paragraph - self.last_speaker[1] <= 1:
+            person = self.last_speaker[0]
+        for quote in speech:
+            self.add(quote.start, quote.end, "direct",
+                     (person, person.name if person else None, "person" if person else "unknown"), None, None)
+
+    def remember_subjects(self, paragraph, unit, quotes):
+        mine = [s for s in self.statements if unit[0] <= s.start < unit[1]]
+        for statement in mine:
+            if statement.speaker_key:
+                person = next(p for p in self.people if p.key == statement.speaker_key)
+                self.last_speaker = (person, paragraph)
+                self.last_subject = person
+        if mine:
+            return
+        for token in self.tokens_between(*unit):
+            if token.dep_ in ("nsubj", "nsubj:pass") and token.head.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
+                start = token.left_edge.idx
+                end = token.right_edge.idx + len(token.right_edge.text)
+                named = self.people_between(start, end, quotes)
+                if named:
+                    self.last_subject = named[-1][2]
+                    return
+
+
+def extract_statements(doc, paragraphs, people) -> list:
+    """Statements of a parsed article; paragraphs are (start, end) offsets."""
+    return ArticleStatements(doc, paragraphs, people).run()
