@@ -48,6 +48,8 @@ def build(inputs, output, force=False, max_bytes=DEFAULT_MAX_BYTES, batch_size=1
         if output.exists():
             shutil.copy2(output, temporary)
         db = store.open_db(temporary)
+        version = store.extractor_version()
+        force = force or store.stored_version(db) != version
         existing = {} if force else store.stored_hashes(db)
         skips, seen = [], set()
         nlp = load_nlp()
@@ -68,6 +70,7 @@ def build(inputs, output, force=False, max_bytes=DEFAULT_MAX_BYTES, batch_size=1
                     echo(f"  {extracted} articles extracted ({time.time() - started:.0f}s)")
             removed = store.remove_missing(db, seen)
             store.save_skips(db, skips)
+            store.save_version(db, version)
         with db.conn:
             store.resolve_people(db)
             store.resolve_events(db)

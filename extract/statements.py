@@ -14,8 +14,8 @@ from typing import Optional
 
 from . import lexicon
 from .people import describe, roles_match, surname_key
+from .segment import find_quotes, split_units
 
-QUOTE_PAIRS = [("«", "»"), ("“", "”"), ('"', '"')]
 INVERTED_PRONOUN = re.compile(r"-t-(il|elle|ils|elles|on)\b|\b\w+-(il|elle|ils|elles)\b", re.IGNORECASE)
 PRONOUNS = {"il", "elle", "ils", "elles"}
 # What follows an inverted subject: "a déclaré X lors d'un point presse", "aux journalistes".
@@ -24,20 +24,7 @@ OCCASION = re.compile(
     r"(?:lors d(?:'une?|u|e la|es) [^,.;«»]+|aux journalistes(?: [^,.;«»]{0,40})?|à la presse|devant [^,.;«»]+"
     r"|dans (?:un|une|son|sa) (?:message|communiqué|entretien|interview|tweet|déclaration|discours|allocution|vidéo)[^,.;«»]*"
     r"|sur (?:son compte |les réseaux sociaux|Twitter|X\b|Facebook)[^,.;«»]*)")
-# A sentence ends at . ! ? before a capital, but not after an initial or "M.".
-UNIT_END = re.compile(r"(?<!\b[A-Z])(?<!\bMme)(?<!\bMgr)[.!?…]+(?=\s+[A-ZÀ-Ý«\"“])|$")
 CLAUSE_STARTERS = {"alors", "tandis", "parce", "bien", "ainsi", "dès", "lorsque", "puisque", "afin", "sorte", "pendant"}
-
-
-@dataclass
-class Quote:
-    start: int        # offsets of the quoted words, marks excluded
-    end: int
-    outer_start: int  # offsets with the marks
-    outer_end: int
-
-    def text(self, body):
-        return body[self.start:self.end]
 
 
 @dataclass
@@ -51,53 +38,6 @@ class Statement:
     speaker_kind: str             # person, anonymous, organisation, unknown
     verb: Optional[str]
     occasion: Optional[str] = None
-
-
-def find_quotes(body: str, start: int, end: int) -> list:
-    """Quotations in body[start:end] (a paragraph), each family of marks
-    paired in order; a last unpaired « runs to the paragraph end."""
-    quotes = []
-    text = body[start:end]
-    for opening, closing in QUOTE_PAIRS:
-        marks = [i for i, c in enumerate(text) if c in (opening, closing)]
-        if opening == "«":
-            marks = [i for i, c in enumerate(text) if c in "«»"]
-        pairs = list(zip(marks[0::2], marks[1::2]))
-        if len(marks) % 2 and text[marks[-1]] == opening and opening != '"':
-            pairs.append((marks[-1], len(text)))
-        for a, b in pairs:
-            inner_a, inner_b = a + 1, b
-            while inner_a < inner_b and text[inner_a].isspace():
-                inner_a += 1
-            while inner_b > inner_a and text[inner_b - 1] in " \t,":
-                inner_b -= 1
-            if inner_b > inner_a:
-                quotes.append(Quote(start + inner_a, start + inner_b, start + a, start + min(b + 1, len(text))))
-    # Inner quotations ("« ... “x” ... »") belong to the outer one.
-    quotes.sort(key=lambda q: (q.outer_start, -q.outer_end))
-    kept = []
-    for quote in quotes:
-        if not any(k.outer_start <= quote.outer_start and quote.outer_end <= k.outer_end for k in kept):
-            kept.append(quote)
-    return kept
-
-
-def split_units(body: str, start: int, end: int, quotes: list) -> list:
-    """(start, end) of the sentences of a paragraph, never cutting a quotation."""
-    inside = [(q.outer_start, q.outer_end) for q in quotes]
-    units, unit_start = [], start
-    for match in UNIT_END.finditer(body, start, end):
-        cut = match.end()
-        if cut < end and any(a < cut < b for a, b in inside):
-            continue
-        if body[unit_start:cut].strip():
-            units.append((unit_start, cut))
-        unit_start = cut
-        if cut >= end:
-            break
-    if unit_start < end and body[unit_start:end].strip():
-        units.append((unit_start, end))
-    return units
 
 
 def looks_like_name(text: str, tokens) -> bool:

@@ -1,0 +1,85 @@
+"""Paragraphs, quotations and sentences of an article body.
+
+One segmentation serves every extractor and the sentences table: a
+paragraph break always ends a sentence, and . ! ? end one before a capital
+letter, never inside a quotation (a quotation of several sentences stays
+whole with its attribution) nor after an initial or "M.".
+"""
+import re
+from dataclasses import dataclass
+
+QUOTE_PAIRS = [("«", "»"), ("“", "”"), ('"', '"')]
+UNIT_END = re.compile(r"(?<!\b[A-Z])(?<!\bMme)(?<!\bMgr)[.!?…]+(?=\s+[A-ZÀ-Ý«\"“])|$")
+
+
+def paragraphs_of(body: str) -> list:
+    """(start, end) of every non-empty line."""
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", body)]
+
+
+@dataclass
+class Quote:
+    start: int        # offsets of the quoted words, marks excluded
+    end: int
+    outer_start: int  # offsets with the marks
+    outer_end: int
+
+    def text(self, body):
+        return body[self.start:self.end]
+
+
+
+def find_quotes(body: str, start: int, end: int) -> list:
+    """Quotations in body[start:end] (a paragraph), each family of marks
+    paired in order; a last unpaired « runs to the paragraph end."""
+    quotes = []
+    text = body[start:end]
+    for opening, closing in QUOTE_PAIRS:
+        marks = [i for i, c in enumerate(text) if c in (opening, closing)]
+        if opening == "«":
+            marks = [i for i, c in enumerate(text) if c in "«»"]
+        pairs = list(zip(marks[0::2], marks[1::2]))
+        if len(marks) % 2 and text[marks[-1]] == opening and opening != '"':
+            pairs.append((marks[-1], len(text)))
+        for a, b in pairs:
+            inner_a, inner_b = a + 1, b
+            while inner_a < inner_b and text[inner_a].isspace():
+                inner_a += 1
+            while inner_b > inner_a and text[inner_b - 1] in " \t,":
+                inner_b -= 1
+            if inner_b > inner_a:
+                quotes.append(Quote(start + inner_a, start + inner_b, start + a, start + min(b + 1, len(text))))
+    # Inner quotations ("« ... “x” ... »") belong to the outer one.
+    quotes.sort(key=lambda q: (q.outer_start, -q.outer_end))
+    kept = []
+    for quote in quotes:
+        if not any(k.outer_start <= quote.outer_start and quote.outer_end <= k.outer_end for k in kept):
+            kept.append(quote)
+    return kept
+
+
+def split_units(body: str, start: int, end: int, quotes: list) -> list:
+    """(start, end) of the sentences of a paragraph, never cutting a quotation."""
+    inside = [(q.outer_start, q.outer_end) for q in quotes]
+    units, unit_start = [], start
+    for match in UNIT_END.finditer(body, start, end):
+        cut = match.end()
+        if cut < end and any(a < cut < b for a, b in inside):
+            continue
+        if body[unit_start:cut].strip():
+            units.append((unit_start, cut))
+        unit_start = cut
+        if cut >= end:
+            break
+    if unit_start < end and body[unit_start:end].strip():
+        units.append((unit_start, end))
+    return units
+
+
+
+def sentence_spans(body: str) -> list:
+    """(start, end) of every sentence of body, in order."""
+    spans = []
+    for start, end in paragraphs_of(body):
+        spans += split_units(body, start, end, find_quotes(body, start, end))
+    return spans
