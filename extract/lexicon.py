@@ -207,9 +207,6 @@ COLLECTIVE_MEMBERS = re.compile(
 SUMMIT_LEVEL = re.compile(r"(?i)\b(?:pays|États|Etats|dirigeants|chefs d'État|chefs d'Etat|membres)\b")
 DECISION_VERBS = {"décider", "adopter", "convenir", "approuver", "réunir", "rencontrer", "entériner"}
 
-# Status words of a meeting: planned ("se tiendra", "prévu", "devrait") or held.
-PLANNED_MARKERS = re.compile(r"(?i)\b(?:se tiendr\w+|prévu\w*|devr\w+|aura lieu|auront lieu|va |vont |convoque\w*|programmé\w*|annoncé\w*|avant (?:le|la|leur|un|une)|se rencontreront|se réuniront|prépar\w+)")
-
 # Sites: "la base aérienne de Ramstein", "le siège de l'OTAN" (in Brussels).
 SITE_PATTERN = re.compile(
     r"\b(?:la |le |l')?(?P<site>base (?:aérienne |militaire |navale )?(?:américaine |de l'OTAN )?de (?P<town>[A-Z][\w-]+))")

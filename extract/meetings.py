@@ -155,7 +155,7 @@ def governor(token):
     to the finite verb."""
     steps = 0
     while token.pos_ not in ("VERB", "AUX") or token.dep_.startswith("aux"):
-        if token.head is token or steps > 40:
+        if token.head.i == token.i or steps > 40:
             return token
         token, steps = token.head, steps + 1
     while token.dep_ == "xcomp" and token.head.lemma_ in MODALS:
@@ -166,10 +166,15 @@ def governor(token):
 def subordinate(token) -> bool:
     """A participle, infinitive or relative clause hangs on a word of another
     clause: "Organisée sur la base de Ramstein, la réunion ..."."""
-    form = token.morph.get("VerbForm")
     # "où une session conjointe est prévue": a relative pronoun opens the clause.
     relative = any(c.lower_ in RELATIVE_PRONOUNS for c in token.children)
-    return "Part" in form or "Inf" in form or token.dep_ in ("acl", "acl:relcl") or relative
+    return nonfinite(token) or token.dep_ in ("acl", "acl:relcl") or relative
+
+
+def nonfinite(token) -> bool:
+    """An infinitive, or a participle without auxiliary ("a confirmé" is finite)."""
+    form = token.morph.get("VerbForm")
+    return "Inf" in form or "Part" in form and not any(c.dep_.startswith("aux") for c in token.children)
 
 
 def token_at(doc, offset):
@@ -195,11 +200,35 @@ def attached(doc, trigger, offset) -> bool:
             return True
         if token.pos_ in ("VERB", "AUX") and not token.dep_.startswith("aux") and not subordinate(token):
             return False
-        if token.head is token:
+        if token.head.i == token.i:
             # A sentence opening on a participle ("Organisée sur la base de
             # Ramstein, ..., la réunion se déroulera") describes its subject.
-            return "Part" in token.morph.get("VerbForm") and head.i in {t.i for t in token.subtree}
+            return nonfinite(token) and head.i in {t.i for t in token.subtree}
         token, steps = token.head, steps + 1
+    return False
+
+
+PLAN_VERBS = {"prévoir", "devoir", "programmer", "convoquer", "préparer", "aller", "annoncer", "envisager"}
+
+
+def is_planned(doc, trigger) -> bool:
+    """Planned, not held: "avant le sommet", "prévu mercredi", "se tiendra",
+    "devrait assister"; otherwise the text reports it as held."""
+    before = doc.text[max(0, trigger.start - 14):trigger.start].lower()
+    after = doc.text[trigger.end:trigger.end + 40].lower()
+    if re.search(r"\b(?:avant|jusqu'à) (?:le |la |l'|leur |un |une |son |sa |du |au )?$", before) or \
+            re.search(r"\b(?:prochain|prochaine|futur|future)\s*$", before) or \
+            re.match(r"\s*(?:[\w-]+\s+){0,3}?(?:prévu|prévue|programmé|programmée|à venir|prochain|prochaine)\b", after):
+        return True
+    token = token_at(doc, trigger.start)
+    if token is None:
+        return False
+    verb = governor(token)
+    while nonfinite(verb) and verb.head.i != verb.i:
+        verb = governor(verb.head)
+    for word in [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]:
+        if "Fut" in word.morph.get("Tense") or "Cnd" in word.morph.get("Mood") or word.lemma_ in PLAN_VERBS:
+            return True
     return False
 
 
@@ -230,8 +259,7 @@ def attach(triggers, sentence, body, place_mentions, dates, people_spans):
         in_reach = [d for d in dates if region_start <= d.start < window_end]
         strict_dates = [d for d in in_reach if attached(doc, trigger, d.start)]
         trigger.date = min(strict_dates, key=lambda d: abs(d.start - trigger.start)) if strict_dates else None
-        trigger.planned = bool(lexicon.PLANNED_MARKERS.search(sentence.text)) or any(
-            "Fut" in t.morph.get("Tense") for t in sentence if t.pos_ in ("VERB", "AUX"))
+        trigger.planned = is_planned(doc, trigger)
         trigger.participants = {key for start, end, key in people_spans if s_start <= start < s_end}
 
 
@@ -289,7 +317,9 @@ def extract_meetings(doc, sentences, place_mentions, people, anchor) -> list:
         triggers = find_triggers(sentence, sentence.start_char)
         if not triggers:
             continue
-        tense = "future" if lexicon.PLANNED_MARKERS.search(sentence.text) else None
+        # "se rencontreront lundi": a weekday in a future sentence is the next one.
+        future = any("Fut" in t.morph.get("Tense") for t in sentence if t.pos_ in ("VERB", "AUX"))
+        tense = "future" if future else None
         dates = [d for d in find_dates(sentence.text, anchor, tense)]
         for d in dates:
             d.start += sentence.start_char
