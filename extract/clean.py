@@ -67,7 +67,8 @@ def pair_guillemets(paragraph: str) -> str:
     for first, second in zip(marks[0::2], marks[1::2]):
         chars[first], chars[second] = "«", "»"
     # Spaces inside the marks, as French typography has them: « Oui ».
-    return re.sub(r"«\s*(.*?)\s*»", r"« \1 »", "".join(chars))
+    paired = re.sub(r"«\s*(.*?)\s*»", r"« \1 »", "".join(chars))
+    return re.sub(r"»\s+([,.])", r"»\1", paired)
 
 
 def is_boilerplate(line: str) -> bool:
@@ -150,8 +151,8 @@ def _find_title(paragraphs, breadcrumb):
     if len(paragraphs) < 2:
         return None, paragraphs
     first = paragraphs[0]
-    if breadcrumb and _same(breadcrumb[-len(first):], first) or (
-            breadcrumb and first[:40] in breadcrumb):
+    short = len(first) <= 200 and first.rstrip()[-1:] not in ".:;,"
+    if breadcrumb and (short or _same(breadcrumb[-len(first):], first) or first[:40] in breadcrumb):
         return first, paragraphs[1:]
     return None, paragraphs
 

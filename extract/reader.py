@@ -55,8 +55,10 @@ def find_inputs(paths) -> Iterator[Union[Path, Skip]]:
         path = Path(given)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in SUFFIXES and not child.name.startswith("."):
-                    yield child
+                if child.suffix.lower() not in SUFFIXES or child.name.startswith(".") or child.is_dir():
+                    continue
+                # A dangling link or a special file is reported, not passed over.
+                yield child if child.is_file() else Skip(str(child), "unreadable: not a regular file (broken link?)")
         elif path.is_file():
             yield path
         else:

@@ -66,6 +66,8 @@ def split_units(body: str, start: int, end: int, quotes: list) -> list:
         cut = match.end()
         if cut < end and any(a < cut < b for a, b in inside):
             continue
+        while unit_start < cut and body[unit_start].isspace():
+            unit_start += 1
         if body[unit_start:cut].strip():
             units.append((unit_start, cut))
         unit_start = cut

@@ -201,7 +201,11 @@ class ArticleStatements:
 
     def add(self, start, end, kind, speaker, verb, occasion):
         person, text, speaker_kind = speaker
-        quote = self.body[start:end].strip()
+        while start < end and self.body[start] in " ,;:":
+            start += 1
+        while end > start and self.body[end - 1] in " ,;:":
+            end -= 1
+        quote = self.body[start:end]
         if not quote:
             return
         self.statements.append(Statement(start, end, quote, kind, person.key if person else None,

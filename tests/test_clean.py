@@ -1,0 +1,58 @@
+"""The cleaner: boilerplate out, fields found, text normalised."""
+from extract.clean import clean_article, normalise_text, pair_guillemets
+from conftest import SEEDS
+
+
+def seed(name):
+    return next(SEEDS.glob(f"{name}_*.txt")).read_text(encoding="utf-8")
+
+
+def test_web_page_furniture_is_removed():
+    clean = clean_article(seed("002"))
+    for furniture in ["Accueil", "Lire aussi", "Nouvelle-Calédonie", "Article précédent", "Article suivant",
+                      "Benoit Doppagne", "Suivez en direct", "Cinktank.com"]:
+        assert furniture not in clean.body
+    assert not clean.body.startswith("0")
+    assert clean.source == "Cinktank.com"
+    assert clean.dateline_place == "Bruxelles" and clean.dateline_date == "15 Mar."
+    assert any("Doppagne" in credit for credit in clean.credits)
+
+
+def test_generator_prompts_and_byline_are_removed():
+    clean = clean_article(seed("001"))
+    assert "seo compatible" not in clean.body and "Customize" not in clean.body
+    assert "Source link" not in clean.body and "Edited by" not in clean.body
+    assert clean.byline == "Alice Taylor"
+    assert clean.body.startswith("Lors d'une visite inattendue")
+
+
+def test_counters_and_teasers_of_another_site():
+    clean = clean_article(seed("003"))
+    assert "\n41\n" not in clean.body and "Crise des migrants" not in clean.body
+    assert "Bitcoin" not in clean.body and "portes de l'enfer" not in clean.body
+    assert clean.body.startswith("Le secrétaire général de l'OTAN")
+
+
+def test_lead_list_keeps_every_line():
+    clean = clean_article(seed("000"))
+    assert clean.title is None
+    assert clean.body.count("\n\n") == 15
+
+
+def test_normalisation():
+    assert normalise_text("l’OTAN\u00a0« « Oui » »") == "l'OTAN « Oui »"
+    # Reversed and mismatched guillemets become a pair.
+    assert pair_guillemets("» L'OTAN continue « , a ajouté") == "« L'OTAN continue », a ajouté"
+    assert pair_guillemets("« Je convoque « , a déclaré") == "« Je convoque », a déclaré"
+    # Paragraphs glued by a scraper are split again.
+    assert normalise_text("une réforme britannique.Le Sénat a voté") == "une réforme britannique.\n\nLe Sénat a voté"
+    assert normalise_text("M.Macron") == "M.Macron"
+
+
+def test_other_sites_teasers_look_alike():
+    text = ("Accueil > Monde > Europe\n\nTitre de l'article\n\n"
+            "Le ministre a parlé.\n\nA lire aussi : Un autre sujet sans rapport\n\n"
+            "Photo : AFP\n\n12 commentaires\n\nPartager sur Facebook\n\nLa suite du texte.")
+    clean = clean_article(text)
+    assert clean.title == "Titre de l'article"
+    assert clean.body == "Le ministre a parlé.\n\nLa suite du texte."

@@ -1,0 +1,109 @@
+"""One French construction at a time, through the whole extraction.
+
+These texts are written for the tests, not taken from the seeds: the rules
+must follow the language, not one article's wording.
+"""
+
+
+def statements(rows):
+    return [(s["kind"], s["speaker_text"], s["speaker_kind"], s["quote"]) for s in rows["statements"]]
+
+
+def speaker_names(rows):
+    names = {}
+    for m in rows["mentions"]:
+        names[m["person_key"]] = m["name"]
+    return [names.get(s["speaker_key"]) for s in rows["statements"]]
+
+
+def test_quote_then_inverted_attribution(analyse):
+    rows = analyse("« Nous ne céderons pas », a affirmé le président français Emmanuel Macron lors d'une conférence de presse à Paris.")
+    assert statements(rows)[0][0] == "direct"
+    assert speaker_names(rows) == ["Emmanuel Macron"]
+    assert rows["statements"][0]["verb"] == "affirmer"
+    assert rows["statements"][0]["occasion"].startswith("lors d'une conférence de presse")
+
+
+def test_pronoun_continues_the_last_speaker(analyse):
+    rows = analyse("« La sécurité de l'Europe est en jeu », a déclaré Olaf Scholz aux côtés de Giorgia Meloni. "
+                   "« Nous devons agir vite », a-t-il ajouté.")
+    assert speaker_names(rows) == ["Olaf Scholz", "Olaf Scholz"]
+    assert rows["statements"][1]["verb"] == "ajouter"
+
+
+def test_colon_before_quote(analyse):
+    rows = analyse("Le chancelier Olaf Scholz a prévenu : « L'Allemagne tiendra ses engagements. »")
+    assert statements(rows)[0][0] == "direct"
+    assert speaker_names(rows) == ["Olaf Scholz"]
+
+
+def test_indirect_speech_with_que(analyse):
+    rows = analyse("Le ministre polonais de la Défense, Mariusz Blaszczak, a estimé que l'Alliance devait renforcer son flanc est.")
+    kind, _, _, quote = statements(rows)[0]
+    assert kind == "indirect" and quote.startswith("l'Alliance devait renforcer")
+    assert speaker_names(rows) == ["Mariusz Blaszczak"]
+
+
+def test_anonymous_sources(analyse):
+    rows = analyse("« Les discussions avancent », a indiqué un diplomate européen. "
+                   "Selon deux responsables américains, « rien n'est encore décidé ».")
+    assert [s[2] for s in statements(rows)] == ["anonymous", "anonymous"]
+    assert all(s["speaker_key"] is None for s in rows["statements"])
+
+
+def test_names_of_things_and_scare_quotes_are_not_statements(analyse):
+    rows = analyse("Les alliés ont évoqué la création d'un « Fonds européen de défense ». "
+                   "Le gouvernement a présenté son plan de \"réarmement\" mardi.")
+    assert rows["statements"] == []
+
+
+def test_partial_quote_in_reporter_sentence(analyse):
+    rows = analyse("Le porte-parole du Kremlin, Dmitri Peskov, a jugé que ces livraisons étaient « une provocation ».")
+    kind, _, _, quote = statements(rows)[0]
+    assert (kind, quote) == ("partial", "une provocation")
+    assert speaker_names(rows) == ["Dmitri Peskov"]
+
+
+def test_role_resolves_a_later_description(analyse):
+    rows = analyse("Le secrétaire général de l'OTAN, Mark Rutte, est arrivé à Varsovie. "
+                   "« Nous sommes unis », a déclaré le chef de l'Alliance.")
+    assert speaker_names(rows)[-1] == "Mark Rutte"
+    assert any(r["title"] == "secrétaire général" and r["organisation"] == "OTAN" for r in rows["roles"])
+
+
+def test_meeting_with_place_and_date(analyse):
+    rows = analyse("Les ministres de la Défense de l'OTAN se réuniront le 14 février à Bruxelles.", date="2024-02-01")
+    meeting = rows["meetings"][0]
+    assert meeting["kind"] == "meeting"
+    assert meeting["date_start"] == "2024-02-14"
+    assert meeting["place_id"] == "city:2800866"
+    assert meeting["status"] == "planned"
+
+
+def test_summit_name_and_month_precision(analyse):
+    rows = analyse("Le sommet de Washington aura lieu en juillet, a annoncé l'Alliance.", date="2024-03-10")
+    meeting = rows["meetings"][0]
+    assert meeting["kind"] == "summit" and meeting["date_start"] == "2024-07"
+
+
+def test_undetermined_date_stays_null(analyse):
+    rows = analyse("Les deux dirigeants se rencontreront mardi à Ankara.")
+    meeting = rows["meetings"][0]
+    assert meeting["date_start"] is None and meeting["date_expr"] == "mardi"
+
+
+def test_ratification_constructions_for_any_candidate(analyse):
+    rows = analyse("Le Parlement hongrois a ratifié l'adhésion de la Géorgie. "
+                   "La Slovaquie doit encore donner son feu vert. "
+                   "L'adhésion de la Géorgie reste bloquée par Ankara.")
+    found = {(r["country_id"], r["candidate_id"], r["status"]) for r in rows["ratifications"]}
+    assert ("country:HU", "country:GE", "ratified") in found
+    assert ("country:SK", "country:GE", "pending") in found
+    assert ("country:TR", "country:GE", "blocked") in found
+    assert next(r for r in rows["ratifications"] if r["status"] == "ratified")["body"] == "parliament"
+
+
+def test_aggregate_count(analyse):
+    rows = analyse("Au total, 29 pays membres sur 31 ont ratifié l'adhésion de la Suède.")
+    row = rows["ratifications"][0]
+    assert (row["country_id"], row["candidate_id"], row["n_countries"], row["n_members"]) == (None, "country:SE", 29, 31)
