@@ -60,11 +60,16 @@ def build(inputs, output, force=False, max_bytes=DEFAULT_MAX_BYTES, batch_size=1
             for doc, (raw, clean) in stream:
                 try:
                     rows = extract_article(raw, clean, doc)
+                    db.execute("savepoint article")
+                    store.save_article(db, rows)
+                    db.execute("release article")
                 except Exception as error:  # one article's failure must not stop the build
+                    if db.conn.in_transaction:
+                        db.execute("rollback to article")
+                        db.execute("release article")
                     skips.append(Skip(raw.file, f"extraction failed: {type(error).__name__}: {error}", raw.line))
                     seen.discard(raw.id)
                     continue
-                store.save_article(db, rows)
                 extracted += 1
                 if progress and extracted % 100 == 0:
                     echo(f"  {extracted} articles extracted ({time.time() - started:.0f}s)")

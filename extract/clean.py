@@ -19,8 +19,10 @@ SPACES = re.compile(r"[\u00a0\u202f\u2007\u2009\u200a\u3000\t]")
 APOSTROPHES = re.compile(r"[’‘ʼ`´]")
 DOUBLED_OPEN = re.compile(r"«(?:\s*«)+")
 DOUBLED_CLOSE = re.compile(r"»(?:\s*»)+")
-# "...britannique.Le Sénat": paragraphs scraped without a separator.
-GLUED = re.compile(r"(?<=[a-zà-ÿ0-9)»\"%])([.!?])(?=[A-ZÀ-Ý«][a-zà-ÿ' ])")
+# "...britannique.Le Sénat", '...bâtiment."La clinique': paragraphs scraped
+# without a separator. The sentence end is followed by a capital, «, or a
+# straight quote that opens (an even number of them came before it).
+GLUED = re.compile(r"(?<=[a-zà-ÿ0-9)»\"%])[.!?…]+(?=\"?[A-ZÀ-Ý«][a-zà-ÿ' ])")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
@@ -48,9 +50,28 @@ def normalise_text(text: str) -> str:
     text = APOSTROPHES.sub("'", text)
     text = DOUBLED_OPEN.sub("«", text)
     text = DOUBLED_CLOSE.sub("»", text)
-    text = GLUED.sub(r"\1\n\n", text)
+    text = split_glued(text)
     paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n|\n", text)]
     return "\n\n".join(pair_guillemets(p) for p in paragraphs if p)
+
+
+def split_glued(text: str) -> str:
+    """Paragraph breaks put back where a scraper removed them."""
+    out, last = [], 0
+    for match in GLUED.finditer(text):
+        cut = match.end()
+        if text[cut] == '"':
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            # An odd count means this quote closes the sentence: cut after it.
+            if text.count('"', line_start, cut) % 2 == 1:
+                cut += 1
+                if cut >= len(text) or not (text[cut].isupper() or text[cut] == "«"):
+                    continue
+        out.append(text[last:cut])
+        out.append("\n\n")
+        last = cut
+    out.append(text[last:])
+    return "".join(out).replace(" \n\n", "\n\n")
 
 
 def pair_guillemets(paragraph: str) -> str:

@@ -102,8 +102,16 @@ def split_conjoined(text: str, start: int):
         offset += len(part)
 
 
+# A title followed by capitalised words is a name, even when the model
+# missed it: "le vice-ministre de la Santé Iraj Harirchi".
+TITLED_NAME = re.compile(
+    rf"\b(?:{TITLE_RE}|M\.|Mme)(?:\s+(?:[a-zé][\w'-]*|de la|de l'|du|des)){{0,5}}\s+"
+    r"(?P<name>[A-ZÀ-Ý][\w'’-]+(?:\s+(?:von der|van der|de|von|van|al-)?\s*[A-ZÀ-Ý][\w'’-]+){1,2})")
+
+
 def find_mentions(doc) -> list:
-    """Person mentions from the model's PER entities, courtesy titles dropped."""
+    """Person mentions from the model's PER entities, courtesy titles dropped,
+    and names after a title that the model missed."""
     mentions = []
     for ent in doc.ents:
         if ent.label_ != "PER":
@@ -114,7 +122,16 @@ def find_mentions(doc) -> list:
             name = clean_name(part)
             if name:
                 mentions.append(Mention(start, start + len(part), part, name))
-    return mentions
+    taken = [(m.start, m.end) for m in mentions]
+    for match in TITLED_NAME.finditer(doc.text):
+        start, end = match.span("name")
+        if any(a < end and start < b for a, b in taken) or "\n" in match.group("name"):
+            continue
+        name = clean_name(match.group("name"))
+        if name and not any(fold(w) in lexicon.ORGANISATIONS for w in name.split()):
+            mentions.append(Mention(start, end, match.group("name"), name))
+            taken.append((start, end))
+    return sorted(mentions, key=lambda m: m.start)
 
 
 def cluster_people(mentions: list) -> list:

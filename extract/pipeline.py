@@ -68,11 +68,11 @@ def extract_article(raw: RawArticle, clean: CleanArticle, doc) -> dict:
     mention_rows, role_rows = [], []
     for person in people:
         for m in person.mentions:
-            mention_rows.append({"id": f"{article_id}-m{m.start}", "article_id": article_id,
+            mention_rows.append({"id": f"{article_id}-m{len(mention_rows)}", "article_id": article_id,
                                  "sentence_id": sid(m.start), "start": m.start, "end": m.end,
                                  "text": m.text, "name": m.name, "person_key": person.key})
-        for n, role in enumerate(person.roles):
-            role_rows.append({"id": f"{article_id}-r{role.start}-{n}", "article_id": article_id,
+        for role in person.roles:
+            role_rows.append({"id": f"{article_id}-r{len(role_rows)}", "article_id": article_id,
                               "sentence_id": sid(role.start), "start": role.start, "end": role.end,
                               "person_key": person.key, "title": role.title,
                               "organisation": role.organisation,
@@ -84,7 +84,7 @@ def extract_article(raw: RawArticle, clean: CleanArticle, doc) -> dict:
     place_rows = []
     for n, pm in enumerate(place_mentions):
         places[pm.place.id] = pm.place
-        place_rows.append({"id": f"{article_id}-p{pm.start}", "article_id": article_id,
+        place_rows.append({"id": f"{article_id}-p{n}", "article_id": article_id,
                            "sentence_id": sid(pm.start), "start": pm.start, "end": pm.end,
                            "text": pm.text, "place_id": pm.place.id, "how": pm.how})
 

@@ -19,7 +19,7 @@ from .segment import find_quotes, split_units
 INVERTED_PRONOUN = re.compile(r"-t-(il|elle|ils|elles|on)\b|\b\w+-(il|elle|ils|elles)\b", re.IGNORECASE)
 PRONOUNS = {"il", "elle", "ils", "elles"}
 # What follows an inverted subject: "a déclaré X lors d'un point presse", "aux journalistes".
-SUBJECT_END = re.compile(r"\s*(?:[,;:!?«»\"“”()]|(?<!\b[A-Z])(?<!\bMme)\.|\s(?:à|au|aux|lors|dans|devant|sur|en|depuis|après|avant|pour|sans|avec|qui|que|qu')\s)")
+SUBJECT_END = re.compile(r"\s*(?:[,;:!?«»\"“”()]|(?<!\b[A-Z])(?<!\bMme)\.|\s(?:à|au|aux|lors|dans|devant|sur|en|depuis|après|avant|pour|sans|avec|qui|que|qu'|alors|tandis|mais|car|puis|dont|selon|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)\b)")
 OCCASION = re.compile(
     r"(?:lors d(?:'une?|u|e la|es) [^,.;«»]+|aux journalistes(?: [^,.;«»]{0,40})?|à la presse|devant [^,.;«»]+"
     r"|dans (?:un|une|son|sa) (?:message|communiqué|entretien|interview|tweet|déclaration|discours|allocution|vidéo)[^,.;«»]*"
@@ -57,7 +57,7 @@ class ArticleStatements:
         self.paragraphs = paragraphs
         self.people = people
         self.token_starts = [t.idx for t in doc]
-        self.mentions = sorted((m.start, m.end, p) for p in people for m in p.mentions)
+        self.mentions = sorted(((m.start, m.end, p) for p in people for m in p.mentions), key=lambda x: (x[0], x[1]))
         self.last_speaker = None      # (person, paragraph index)
         self.last_subject = None      # person most recently a subject
         self.statements = []
