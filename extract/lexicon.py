@@ -15,12 +15,20 @@ SPEECH_VERBS = {
     "tweeter", "commenter", "noter", "observer", "ironiser", "plaider",
     "réclamer", "demander", "appeler", "accuser", "regretter", "saluer",
     "féliciter", "s'inquiéter", "inquiéter", "menacer",
-    "révéler", "raconter", "confier", "témoigner", "avancer", "soutenir",
+    "révéler", "raconter", "confier", "témoigner", "soutenir",
     "réitérer", "nier",
     "démentir", "reprocher", "signaler", "fustiger", "critiquer", "exiger",
     "prédire", "résumer", "relever", "glisser", "lâcher", "s'exclamer",
     "exclamer", "interroger", "proclamer", "certifier", "jurer", "trancher",
+    "tacler", "réagir", "asséner", "abonder", "renchérir", "détailler",
+    "rétorquer", "répliquer", "objecter", "protester", "alerter", "tonner",
+    "clamer", "nuancer", "concéder", "avouer", "garantir", "remercier",
+    "interpeller", "étonner", "constater", "souffler", "railler", "cingler",
+    "enchaîner", "argumenter", "justifier", "tempérer", "indigner", "emporter",
 }
+# Speech verbs that are reflexive in French: "s'est inquiété", "s'exclame".
+REFLEXIVE_SPEECH_VERBS = {"exclamer", "inquiéter", "indigner", "étonner", "interroger",
+                          "féliciter", "emporter"}
 # Verbs that only report speech when a quotation or a "que" clause follows
 # them: "Kiev a demandé une « adhésion accélérée »" is a request, not a quote.
 WEAK_SPEECH_VERBS = {"demander", "appeler", "saluer", "lancer", "soutenir",

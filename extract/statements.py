@@ -20,6 +20,9 @@ INVERTED_PRONOUN = re.compile(r"-t-(il|elle|ils|elles|on)\b|\b\w+-(il|elle|ils|e
 PRONOUNS = {"il", "elle", "ils", "elles"}
 # What follows an inverted subject: "a déclaré X lors d'un point presse", "aux journalistes".
 SUBJECT_END = re.compile(r"\s*(?:[,;:!?«»\"“”()]|(?<!\b[A-Z])(?<!\bMme)\.|\s(?:à|au|aux|lors|dans|devant|sur|en|depuis|après|avant|pour|sans|avec|qui|que|qu'|alors|tandis|mais|car|puis|dont|selon|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)\b)")
+# An inverted subject starts with a determiner, a title or a capitalised name.
+INVERTED_START = re.compile(
+    r"\s+(?:le |la |l'|les |un |une |des |deux |trois |plusieurs |cette |ce |ces |son |sa |ses |leur |M\.|Mme|[A-ZÀ-Ý]|\d)")
 OCCASION = re.compile(
     r"(?:lors d(?:'une?|u|e la|es) [^,.;«»]+|aux journalistes(?: [^,.;«»]{0,40})?|à la presse|devant [^,.;«»]+"
     r"|dans (?:un|une|son|sa) (?:message|communiqué|entretien|interview|tweet|déclaration|discours|allocution|vidéo)[^,.;«»]*"
@@ -38,6 +41,25 @@ class Statement:
     speaker_kind: str             # person, anonymous, organisation, unknown
     verb: Optional[str]
     occasion: Optional[str] = None
+
+
+def speech_lemma(token):
+    """The speech verb a token is, or None. After a quotation ("», estime X")
+    the tagger sometimes reads the verb as a noun: its form decides then."""
+    lemma = lexicon.LEMMA_FIXES.get(token.lemma_.lower(), token.lemma_.lower())
+    if token.pos_ in ("VERB", "AUX", "ADJ") and lemma in lexicon.SPEECH_VERBS:
+        return lemma
+    word = token.lower_
+    doc = token.doc
+    previous = doc[token.i - 1].text if token.i else ""
+    following = doc[token.i + 1].text if token.i + 1 < len(doc) else ""
+    if not (previous in (",", "a", "ont", "avait", "avaient") or following.startswith("-")):
+        return None
+    for guess in (word + "r", word[:-3] + "er" if word.endswith("ent") else "", word[:-1] + "er",
+                  word[:-1] + "re", word[:-2] + "ir" if word.endswith("it") else "", word):
+        if guess in lexicon.SPEECH_VERBS:
+            return guess
+    return lexicon.LEMMA_FIXES.get(word)
 
 
 def looks_like_name(text: str, tokens) -> bool:
@@ -127,27 +149,36 @@ class ArticleStatements:
         if pronoun:
             person = self.last_subject or (self.last_speaker[0] if self.last_speaker else None)
             return person, pronoun.group(0).strip("-").replace("t-", ""), "person"
+        # "..., ajoutant que ...", "en précisant que ...": the subject of the main clause.
+        if "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense"):
+            earlier = [s for s in self.statements if unit_start <= s.start < unit_end]
+            if earlier:
+                last = earlier[-1]
+                person = next((p for p in self.people if p.key == last.speaker_key), None)
+                return person, last.speaker_text, last.speaker_kind
+            if verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+                return self.subject_of(verb.head, unit, quotes)
+        inverted = self.inverted_subject(verb, unit, quotes)
+        # "..., assure cette source.": after a comma the subject follows the verb.
+        if inverted and (self.postposed(verb, unit) is not None or self.quote_before(verb)):
+            return inverted
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
         for aux in (c for c in verb.children if c.dep_.startswith("aux")):
             subjects += [c for c in aux.children if c.dep_ in ("nsubj", "nsubj:pass")]
         before_verb = [s for s in subjects if s.idx < verb.idx]
         if before_verb:
             subject = before_verb[0]
-            start = subject.left_edge.idx
+            # "Bruno Julliard, qui dénonçait ...": the relative pronoun's antecedent.
+            if subject.lower_ in ("qui", "lequel", "laquelle") and verb.dep_ == "acl:relcl":
+                subject = verb.head
+            start = max(subject.left_edge.idx, unit_start)
             end = subject.right_edge.idx + len(subject.right_edge.text)
-            start = max(start, unit_start)
             if any(q.outer_start <= start < q.outer_end for q in quotes):
                 start = max([q.outer_end for q in quotes if q.outer_start <= start < q.outer_end])
-            if end > start:
+            if min(end, verb.idx) > start:
                 return self.resolve_phrase(start, min(end, verb.idx), quotes)
-        # Inverted subject after the verb: "», a déclaré M. Stoltenberg lors de ..."
-        start = verb.idx + len(verb.text)
-        text = self.body[start:unit_end]
-        if text[:1] == " " and text.strip()[:1] not in ("q", ",", ".", ":") and not text.strip().startswith(("qu'", "que ")):
-            end_match = SUBJECT_END.search(text, 1)
-            phrase_end = start + (end_match.start() if end_match else len(text))
-            if self.body[start:phrase_end].strip():
-                return self.resolve_phrase(start, phrase_end, quotes, prefer_last=False)
+        if inverted:
+            return inverted
         # The parse missed the subject: the last person named before the verb.
         named = self.people_between(unit_start, verb.idx, quotes)
         if named:
@@ -156,20 +187,43 @@ class ArticleStatements:
             return self.resolve_phrase(subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text), quotes)
         return None, None, "unknown"
 
+    def quote_before(self, verb) -> bool:
+        """ "«...», a déclaré X": the verb follows a quotation and a comma."""
+        first = verb
+        while first.i > 0 and self.doc[first.i - 1].pos_ == "AUX":
+            first = self.doc[first.i - 1]
+        before = self.body[max(0, first.idx - 4):first.idx]
+        return bool(re.search(r"[»\"”]\s*,?\s*$", before))
+
+    def inverted_subject(self, verb, unit, quotes):
+        """The subject after the verb: "a déclaré M. Stoltenberg lors de ...",
+        "a confirmé un responsable de l'OTAN". None unless a noun phrase starts there."""
+        start = verb.idx + len(verb.text)
+        text = self.body[start:unit[1]]
+        if not INVERTED_START.match(text):
+            return None
+        end_match = SUBJECT_END.search(text, 1)
+        phrase_end = start + (end_match.start() if end_match else len(text))
+        if not self.body[start:phrase_end].strip():
+            return None
+        return self.resolve_phrase(start, phrase_end, quotes, prefer_last=False)
+
     # Units ----------------------------------------------------------------
     def speech_verbs(self, unit, quotes):
         verbs = []
         for token in self.tokens_between(*unit):
             if any(q.outer_start <= token.idx < q.outer_end for q in quotes):
                 continue
-            lemma = lexicon.LEMMA_FIXES.get(token.lemma_.lower(), token.lemma_.lower())
-            if lemma not in lexicon.SPEECH_VERBS:
-                lemma = lexicon.LEMMA_FIXES.get(token.lower_, lemma)
-            if token.pos_ in ("VERB", "AUX", "ADJ") and lemma in lexicon.SPEECH_VERBS or (
-                    token.lower_ in lexicon.SELON and token.pos_ == "ADP"):
-                if "Inf" in token.morph.get("VerbForm"):
-                    continue
-                verbs.append((token, lemma))
+            if token.lower_ in lexicon.SELON and token.pos_ == "ADP":
+                verbs.append((token, token.lower_))
+                continue
+            lemma = speech_lemma(token)
+            if lemma is None or "Inf" in token.morph.get("VerbForm"):
+                continue
+            # "la justice s'est rappelée au souvenir": reflexive uses are not speech.
+            if any(c.lower_ in ("se", "s'") for c in token.children) and lemma not in lexicon.REFLEXIVE_SPEECH_VERBS:
+                continue
+            verbs.append((token, lemma))
         return verbs
 
     def que_after(self, verb, unit_end):
