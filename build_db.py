@@ -33,7 +33,23 @@ def plan(items, existing: dict, force: bool, skips: list, seen: set):
         yield item, clean
 
 
-def build(inputs, output, force=False, max_bytes=DEFAULT_MAX_BYTES, batch_size=16, echo=print, progress=True):
+def estimate_articles(inputs) -> int:
+    """How many articles the inputs hold, for the progress bar (JSONL lines counted)."""
+    from extract.reader import find_inputs
+
+    total = 0
+    for path in find_inputs(inputs):
+        if isinstance(path, Skip):
+            continue
+        if path.suffix.lower() == ".jsonl":
+            with open(path, "rb") as handle:
+                total += sum(1 for line in handle if line.strip())
+        else:
+            total += 1
+    return total
+
+
+def build(inputs, output, force=False, max_bytes=DEFAULT_MAX_BYTES, batch_size=16, progress=False):
     """Build output from inputs through a temporary file renamed over it at the end.
 
     Returns a summary dict; a failure leaves output as it was.
@@ -44,20 +60,27 @@ def build(inputs, output, force=False, max_bytes=DEFAULT_MAX_BYTES, batch_size=1
     started = time.time()
     output = Path(output)
     temporary = output.with_name(f".{output.name}.{os.getpid()}.tmp")
+    version = store.extractor_version()
     try:
-        if output.exists():
+        # Other extraction code or schema: start from an empty database.
+        if output.exists() and not force and store.version_of(output) == version:
             shutil.copy2(output, temporary)
+        else:
+            force = True
         db = store.open_db(temporary)
-        version = store.extractor_version()
-        force = force or store.stored_version(db) != version
         existing = {} if force else store.stored_hashes(db)
         skips, seen = [], set()
         nlp = load_nlp()
         pairs = plan(read_inputs(inputs, max_bytes), existing, force, skips, seen)
         stream = nlp.pipe(((clean.body, (raw, clean)) for raw, clean in pairs), as_tuples=True, batch_size=batch_size)
         extracted = 0
+        total = estimate_articles(inputs) if progress else 0
+        bar = click.progressbar(length=total, label="Extracting", file=sys.stderr) if total > 20 else None
         with db.conn:
             for doc, (raw, clean) in stream:
+                if bar:
+                    bar.update(1)
+                    bar.render_progress()
                 try:
                     rows = extract_article(raw, clean, doc)
                     db.execute("savepoint article")
@@ -71,8 +94,6 @@ def build(inputs, output, force=False, max_bytes=DEFAULT_MAX_BYTES, batch_size=1
                     seen.discard(raw.id)
                     continue
                 extracted += 1
-                if progress and extracted % 100 == 0:
-                    echo(f"  {extracted} articles extracted ({time.time() - started:.0f}s)")
             removed = store.remove_missing(db, seen)
             store.save_skips(db, skips)
             store.save_version(db, version)
@@ -117,8 +138,7 @@ def cli(inputs, output, force, max_bytes, batch_size, quiet):
         datasette nato.db -m metadata.yml
     """
     inputs = inputs or ("seeds",)
-    echo = (lambda *_: None) if quiet else click.echo
-    summary = build(inputs, output, force=force, max_bytes=max_bytes, batch_size=batch_size, echo=echo)
+    summary = build(inputs, output, force=force, max_bytes=max_bytes, batch_size=batch_size, progress=not quiet)
     for skip in summary["skipped"]:
         click.echo(f"skipped {skip}", err=True)
     if not quiet:

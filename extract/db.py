@@ -47,9 +47,9 @@ TABLES = {
     "meetings": ({"id": str, "article_id": str, "sentence_id": str, "start": int, "end": int, "kind": str,
                   "name": str, "place_id": str, "venue_id": str, "date_start": str, "date_end": str,
                   "date_precision": str, "date_expr": str, "date_qualifier": str, "status": str,
-                  "event_id": str}, "id",
+                  "organiser_key": str, "organiser_id": int, "event_id": str}, "id",
                  [("article_id", "articles", "id"), ("sentence_id", "sentences", "id"), ("place_id", "places", "id"),
-                  ("venue_id", "places", "id"), ("event_id", "events", "id")]),
+                  ("venue_id", "places", "id"), ("organiser_id", "people", "id"), ("event_id", "events", "id")]),
     "meeting_mentions": ({"id": str, "meeting_id": str, "article_id": str, "sentence_id": str, "start": int,
                           "end": int, "text": str}, "id",
                          [("meeting_id", "meetings", "id"), ("article_id", "articles", "id"),
@@ -108,8 +108,18 @@ def extractor_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def stored_version(db):
-    row = db.execute("select value from build_info where key = 'extractor_version'").fetchone()
+def version_of(path):
+    """The extractor version a database file was built with, or None."""
+    import sqlite3
+
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = conn.execute("select value from build_info where key = 'extractor_version'").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
     return row[0] if row else None
 
 
@@ -214,7 +224,8 @@ def resolve_people(db):
     db.conn.executemany("insert into person_map values (?, ?)", list(ids.items()))
     for table, key_column, id_column in [("mentions", "person_key", "person_id"), ("roles", "person_key", "person_id"),
                                          ("statements", "speaker_key", "speaker_id"),
-                                         ("meeting_participants", "person_key", "person_id")]:
+                                         ("meeting_participants", "person_key", "person_id"),
+                                         ("meetings", "organiser_key", "organiser_id")]:
         db.execute(f"update [{table}] set [{id_column}] = (select person_id from person_map "
                    f"where person_map.key = [{table}].[{key_column}])")
 

@@ -56,6 +56,7 @@ class Trigger:
     date: object = None
     planned: bool = False
     participants: set = field(default_factory=set)
+    organiser: Optional[str] = None
 
 
 @dataclass
@@ -73,6 +74,7 @@ class Meeting:
     mentions: list = field(default_factory=list)
     participant_keys: list = field(default_factory=list)
     participant_countries: list = field(default_factory=list)
+    organiser_key: Optional[str] = None
 
     @property
     def kind_class(self):
@@ -232,6 +234,21 @@ def is_planned(doc, trigger) -> bool:
     return False
 
 
+# "organisée ... par le secrétaire américain à la Défense Lloyd Austin",
+# "à l'invitation de", "convoqué par", "accueillie par".
+ORGANISED_BY = re.compile(r"(?i)\b(?:organis|convoqu|accueilli|présidé|coprésidé)\w*\b[^.;]{0,80}?\bpar\b|\bà l'(?:invitation|initiative) d[eu']")
+
+
+def organiser_of(sentence, people_spans):
+    """The person named right after "organisée par", "à l'invitation de"."""
+    for match in ORGANISED_BY.finditer(sentence.text):
+        start = sentence.start_char + match.end()
+        after = [(s, key) for s, e, key in people_spans if start <= s < start + 90]
+        if after:
+            return min(after)[1]
+    return None
+
+
 def choose_place(trigger, mention):
     if mention.place.kind == "site":
         return get_place(mention.place.parent_id), mention.place
@@ -261,6 +278,7 @@ def attach(triggers, sentence, body, place_mentions, dates, people_spans):
         trigger.date = min(strict_dates, key=lambda d: abs(d.start - trigger.start)) if strict_dates else None
         trigger.planned = is_planned(doc, trigger)
         trigger.participants = {key for start, end, key in people_spans if s_start <= start < s_end}
+        trigger.organiser = organiser_of(sentence, people_spans)
 
 
 def compatible_dates(a, b) -> bool:
@@ -366,6 +384,8 @@ def update(meeting: Meeting, trigger: Trigger, mention: MeetingMention):
             meeting.date_precision, meeting.date_expr, meeting.date_qualifier = date.precision, date.expr, date.qualifier
     if trigger.planned:
         meeting.status = "planned"
+    if trigger.organiser and not meeting.organiser_key:
+        meeting.organiser_key = trigger.organiser
     for key in sorted(trigger.participants):
         if key not in meeting.participant_keys:
             meeting.participant_keys.append(key)

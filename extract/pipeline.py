@@ -113,6 +113,7 @@ def extract_article(raw: RawArticle, clean: CleanArticle, doc) -> dict:
             "date_start": meeting.date_start, "date_end": meeting.date_end,
             "date_precision": meeting.date_precision, "date_expr": meeting.date_expr,
             "date_qualifier": meeting.date_qualifier, "status": meeting.status,
+            "organiser_key": meeting.organiser_key,
         })
         for k, mm in enumerate(meeting.mentions):
             meeting_mention_rows.append({"id": f"{meeting_id}-{k}", "meeting_id": meeting_id,

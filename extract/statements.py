@@ -16,7 +16,7 @@ from . import lexicon
 from .people import describe, roles_match, surname_key
 from .segment import find_quotes, split_units
 
-INVERTED_PRONOUN = re.compile(r"-t-(il|elle|ils|elles|on)\b|\b\w+-(il|elle|ils|elles)\b", re.IGNORECASE)
+INVERTED_PRONOUN = re.compile(r"-t-(il|elle|ils|elles|on)\b|\b\w+-(il|elle|ils|elles)\b|^-(il|elle|ils|elles)\b", re.IGNORECASE)
 PRONOUNS = {"il", "elle", "ils", "elles"}
 # What follows an inverted subject: "a déclaré X lors d'un point presse", "aux journalistes".
 SUBJECT_END = re.compile(r"\s*(?:[,;:!?«»\"“”()]|(?<!\b[A-Z])(?<!\bMme)\.|\s(?:à|au|aux|lors|dans|devant|sur|en|depuis|après|avant|pour|sans|avec|qui|que|qu'|alors|tandis|mais|car|puis|dont|selon|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)\b)")

@@ -107,3 +107,11 @@ def test_aggregate_count(analyse):
     rows = analyse("Au total, 29 pays membres sur 31 ont ratifié l'adhésion de la Suède.")
     row = rows["ratifications"][0]
     assert (row["country_id"], row["candidate_id"], row["n_countries"], row["n_members"]) == (None, "country:SE", 29, 31)
+
+
+def test_meeting_organiser(analyse):
+    rows = analyse("La réunion, organisée par le ministre allemand de la Défense Boris Pistorius, se tiendra à Berlin.")
+    meeting = rows["meetings"][0]
+    names = {m["person_key"]: m["name"] for m in rows["mentions"]}
+    assert names[meeting["organiser_key"]] == "Boris Pistorius"
+    assert meeting["status"] == "planned"
