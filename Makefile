@@ -19,9 +19,13 @@ nato.db: $(VENV)/.installed $(SOURCES)
 
 build: nato.db
 
+# Robots are blocked (datasette-block-robots) unless ALLOW_ROBOTS=1.
+PLUGINS := datasette-cluster-map,datasette-search-all,datasette-vega
+LOAD_PLUGINS := $(if $(ALLOW_ROBOTS),DATASETTE_LOAD_PLUGINS=$(PLUGINS),)
+
 # Read-only (immutable) with a SQL time limit, on loopback.
 serve: nato.db
-	$(VENV)/bin/datasette serve -i nato.db -m metadata.yml --host 127.0.0.1 --port $(PORT) \
+	$(LOAD_PLUGINS) $(VENV)/bin/datasette serve -i nato.db -m metadata.yml --host 127.0.0.1 --port $(PORT) \
 		--setting sql_time_limit_ms 2000
 
 test: $(VENV)/.installed

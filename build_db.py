@@ -1,8 +1,10 @@
 """Build the nato-press-db SQLite database from a folder of French news articles."""
+import fcntl
 import os
 import shutil
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -49,16 +51,47 @@ def estimate_articles(inputs) -> int:
     return total
 
 
+class BuildLocked(RuntimeError):
+    """Another build is writing the same database."""
+
+
+@contextmanager
+def exclusive(output: Path):
+    """Hold the lock of output for a build; refuse when another build holds it.
+
+    The lock is an flock on a side file: the kernel drops it when the holder
+    dies, even by SIGKILL, so a crashed build never blocks the next one.
+    """
+    lock_path = output.with_name(f".{output.name}.lock")
+    handle = open(lock_path, "w")
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildLocked(f"{output}: another build is writing this database; try again when it has finished")
+        # Temporary files of builds that were killed.
+        for stale in output.parent.glob(f".{output.name}.*.tmp*"):
+            stale.unlink(missing_ok=True)
+        yield
+    finally:
+        handle.close()
+
+
 def build(inputs, output, force=False, max_bytes=DEFAULT_MAX_BYTES, batch_size=16, progress=False):
     """Build output from inputs through a temporary file renamed over it at the end.
 
     Returns a summary dict; a failure leaves output as it was.
     """
+    output = Path(output)
+    with exclusive(output):
+        return _build(inputs, output, force, max_bytes, batch_size, progress)
+
+
+def _build(inputs, output, force, max_bytes, batch_size, progress):
     from extract.nlp import load_nlp
     from extract.pipeline import extract_article
 
     started = time.time()
-    output = Path(output)
     temporary = output.with_name(f".{output.name}.{os.getpid()}.tmp")
     version = store.extractor_version()
     try:
@@ -138,7 +171,10 @@ def cli(inputs, output, force, max_bytes, batch_size, quiet):
         datasette nato.db -m metadata.yml
     """
     inputs = inputs or ("seeds",)
-    summary = build(inputs, output, force=force, max_bytes=max_bytes, batch_size=batch_size, progress=not quiet)
+    try:
+        summary = build(inputs, output, force=force, max_bytes=max_bytes, batch_size=batch_size, progress=not quiet)
+    except BuildLocked as error:
+        raise click.ClickException(str(error))
     for skip in summary["skipped"]:
         click.echo(f"skipped {skip}", err=True)
     if not quiet:
