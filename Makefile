@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8001
 SOURCES := build_db.py $(wildcard extract/*.py) $(wildcard extract/data/*) $(wildcard seeds/*)
 
-.PHONY: install build serve test eval clean
+.PHONY: install build serve test eval clean chromium
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -26,9 +26,14 @@ LOAD_PLUGINS := $(if $(ALLOW_ROBOTS),DATASETTE_LOAD_PLUGINS=$(PLUGINS),)
 # Read-only (immutable) with a SQL time limit, on loopback.
 serve: nato.db
 	$(LOAD_PLUGINS) $(VENV)/bin/datasette serve -i nato.db -m metadata.yml --host 127.0.0.1 --port $(PORT) \
-		--setting sql_time_limit_ms 2000
+		--plugins-dir plugins --template-dir templates --setting sql_time_limit_ms 2000
 
-test: $(VENV)/.installed
+# Browser tests drive Debian's Chromium with Playwright; no browser is downloaded.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+		|| echo "Chromium could not be installed (apt-get needs root): the browser tests will be skipped."
+
+test: $(VENV)/.installed chromium
 	$(PY) -m pytest -q
 
 # Precision, recall and F1 against the gold annotations kept in tests/gold.

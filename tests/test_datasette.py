@@ -15,8 +15,8 @@ PARAMETERS = {"name": "Stoltenberg", "keyword": "OTAN", "candidate": "Suède"}
 
 @pytest.fixture(scope="module")
 def datasette(seeds_db):
-    return Datasette([str(seeds_db)], immutables=[], metadata=METADATA,
-                     settings={"sql_time_limit_ms": 2000})
+    return Datasette([], immutables=[str(seeds_db)], metadata=METADATA, plugins_dir=str(ROOT / "plugins"),
+                     template_dir=str(ROOT / "templates"), settings={"sql_time_limit_ms": 2000})
 
 
 async def test_home_and_tables(datasette):
@@ -64,3 +64,11 @@ async def test_full_text_search(datasette):
     assert response.status_code == 200
     response = await datasette.client.get("/nato/statements.json?_search=sommet&_shape=objects")
     assert response.json()["rows"]
+
+
+async def test_statement_row_shows_its_source_sentence(datasette, db):
+    statement = next(db["statements"].rows_where("kind = 'direct'", limit=1))
+    response = await datasette.client.get(f"/nato/statements/{statement['id']}")
+    assert response.status_code == 200
+    assert "Source sentence" in response.text and "<mark>" in response.text
+    assert f"/nato/articles/{statement['article_id']}" in response.text
