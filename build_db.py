@@ -77,20 +77,75 @@ def exclusive(output: Path):
         handle.close()
 
 
-def build(inputs, output, force=False, max_bytes=DEFAULT_MAX_BYTES, batch_size=16, progress=False):
+def build(inputs, output, force=False, max_bytes=DEFAULT_MAX_BYTES, batch_size=16, progress=False,
+          workers=1, dask_client=None):
     """Build output from inputs through a temporary file renamed over it at the end.
 
     Returns a summary dict; a failure leaves output as it was.
     """
     output = Path(output)
     with exclusive(output):
-        return _build(inputs, output, force, max_bytes, batch_size, progress)
+        return _build(inputs, output, force, max_bytes, batch_size, progress, workers, dask_client)
 
 
-def _build(inputs, output, force, max_bytes, batch_size, progress):
+def extract_pairs(pairs, batch_size):
+    """(raw, rows or error) for each (raw, clean), in one process with nlp.pipe."""
     from extract.nlp import load_nlp
     from extract.pipeline import extract_article
 
+    stream = load_nlp().pipe(((clean.body, (raw, clean)) for raw, clean in pairs), as_tuples=True,
+                             batch_size=batch_size)
+    for doc, (raw, clean) in stream:
+        try:
+            yield raw, extract_article(raw, clean, doc)
+        except Exception as error:  # one article's failure must not stop the build
+            yield raw, error
+
+
+def extract_batch(batch):
+    """Rows for a batch of (raw, clean): the unit of work of a worker process or a Dask task."""
+    return list(extract_pairs(batch, len(batch) or 1))
+
+
+def batches(pairs, size):
+    batch = []
+    for pair in pairs:
+        batch.append(pair)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def extract_parallel(pairs, workers, batch_size):
+    """The same results in the same order, from worker processes; a bounded
+    number of batches is in flight so memory stays flat with corpus size."""
+    import multiprocessing
+
+    from extract.nlp import load_nlp
+
+    context = multiprocessing.get_context("fork")
+    with context.Pool(workers, initializer=load_nlp) as pool:
+        for results in pool.imap(extract_batch, batches(pairs, batch_size), chunksize=1):
+            yield from results
+
+
+def extract_dask(pairs, client, batch_size, in_flight=8):
+    """The same on a Dask cluster: batches mapped over workers, results streamed
+    back in order to the single SQLite writer."""
+    from collections import deque
+
+    pending = deque()
+    for batch in batches(pairs, batch_size):
+        pending.append(client.submit(extract_batch, batch, pure=False))
+        if len(pending) >= in_flight:
+            yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()
+
+
+def _build(inputs, output, force, max_bytes, batch_size, progress, workers=1, dask_client=None):
     started = time.time()
     temporary = output.with_name(f".{output.name}.{os.getpid()}.tmp")
     version = store.extractor_version()
@@ -103,19 +158,24 @@ def _build(inputs, output, force, max_bytes, batch_size, progress):
         db = store.open_db(temporary)
         existing = {} if force else store.stored_hashes(db)
         skips, seen = [], set()
-        nlp = load_nlp()
         pairs = plan(read_inputs(inputs, max_bytes), existing, force, skips, seen)
-        stream = nlp.pipe(((clean.body, (raw, clean)) for raw, clean in pairs), as_tuples=True, batch_size=batch_size)
+        if dask_client is not None:
+            results = extract_dask(pairs, dask_client, batch_size)
+        elif workers > 1:
+            results = extract_parallel(pairs, workers, batch_size)
+        else:
+            results = extract_pairs(pairs, batch_size)
         extracted = 0
         total = estimate_articles(inputs) if progress else 0
         bar = click.progressbar(length=total, label="Extracting", file=sys.stderr) if total > 20 else None
         with db.conn:
-            for doc, (raw, clean) in stream:
+            for raw, rows in results:
                 if bar:
                     bar.update(1)
                     bar.render_progress()
                 try:
-                    rows = extract_article(raw, clean, doc)
+                    if isinstance(rows, Exception):
+                        raise rows
                     db.execute("savepoint article")
                     store.save_article(db, rows)
                     db.execute("release article")
@@ -149,6 +209,25 @@ def _build(inputs, output, force, max_bytes, batch_size, progress):
                 leftover.unlink()
 
 
+@contextmanager
+def dask_client_for(scheduler, local_workers):
+    """A Dask client for --scheduler or --dask-local, or None."""
+    if not scheduler and not local_workers:
+        yield None
+        return
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        raise click.UsageError("Dask is not installed: pip install '.[dask]'")
+    if scheduler:
+        with Client(scheduler) as client:
+            yield client
+    else:
+        with LocalCluster(n_workers=local_workers, threads_per_worker=1, processes=True,
+                          dashboard_address=None) as cluster, Client(cluster) as client:
+            yield client
+
+
 @click.command()
 @click.argument("inputs", nargs=-1, type=click.Path())
 @click.option("-o", "--output", default="nato.db", show_default=True, type=click.Path(dir_okay=False),
@@ -157,8 +236,11 @@ def _build(inputs, output, force, max_bytes, batch_size, progress):
 @click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True,
               help="Skip files (or JSONL lines) larger than this")
 @click.option("--batch-size", default=16, show_default=True, help="Texts per spaCy batch")
+@click.option("-w", "--workers", default=1, show_default=True, help="Worker processes for parsing and extraction")
+@click.option("--scheduler", help="Address of a Dask scheduler (tcp://HOST:8786) to extract on; needs .[dask]")
+@click.option("--dask-local", type=int, help="Extract on a local Dask cluster of this many workers; needs .[dask]")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors and the summary line")
-def cli(inputs, output, force, max_bytes, batch_size, quiet):
+def cli(inputs, output, force, max_bytes, batch_size, workers, scheduler, dask_local, quiet):
     """Extract NATO diplomacy from French news articles into a SQLite database.
 
     INPUTS are files or folders (default: seeds/) of .txt, .html/.htm and
@@ -171,10 +253,12 @@ def cli(inputs, output, force, max_bytes, batch_size, quiet):
         datasette nato.db -m metadata.yml
     """
     inputs = inputs or ("seeds",)
-    try:
-        summary = build(inputs, output, force=force, max_bytes=max_bytes, batch_size=batch_size, progress=not quiet)
-    except BuildLocked as error:
-        raise click.ClickException(str(error))
+    with dask_client_for(scheduler, dask_local) as client:
+        try:
+            summary = build(inputs, output, force=force, max_bytes=max_bytes, batch_size=batch_size,
+                            progress=not quiet, workers=workers, dask_client=client)
+        except BuildLocked as error:
+            raise click.ClickException(str(error))
     for skip in summary["skipped"]:
         click.echo(f"skipped {skip}", err=True)
     if not quiet:

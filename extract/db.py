@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 
 import sqlite_utils
 
-from .places import fold, get_place, slug
+from .places import slug
 
 FTS_LANGUAGE = "unicode61 remove_diacritics 2"  # "reunion" finds "réunion"
 
@@ -147,10 +147,6 @@ def save_article(db, rows: dict):
     delete_article(db, article_id)
     if rows["places"]:
         db["places"].insert_all(rows["places"], pk="id", ignore=True)
-    for place_id in rows["place_ids"]:
-        place = get_place(place_id)
-        if place is not None:
-            db["places"].insert(vars(place), pk="id", ignore=True)
     for n, row in enumerate(rows["meeting_participants"]):
         row["id"] = f"{row['meeting_id']}-w{n}"
     for table in reversed(ARTICLE_TABLES):

@@ -13,7 +13,7 @@ from .clean import CleanArticle, clean_article
 from .dates import infer_publication_date
 from .meetings import extract_meetings
 from .people import extract_people
-from .places import find_places
+from .places import country_place, find_places, get_place
 from .ratifications import extract_ratifications
 from .reader import RawArticle
 from .segment import paragraphs_of
@@ -81,9 +81,17 @@ def extract_article(raw: RawArticle, clean: CleanArticle, doc) -> dict:
 
     place_mentions = find_places(doc)
     places = {}
+
+    def need(place):
+        """Every place a row points to gets its row, a site's town too."""
+        if place is not None and place.id not in places:
+            places[place.id] = place
+            if place.parent_id:
+                need(get_place(place.parent_id))
+
     place_rows = []
     for n, pm in enumerate(place_mentions):
-        places[pm.place.id] = pm.place
+        need(pm.place)
         place_rows.append({"id": f"{article_id}-p{n}", "article_id": article_id,
                            "sentence_id": sid(pm.start), "start": pm.start, "end": pm.end,
                            "text": pm.text, "place_id": pm.place.id, "how": pm.how})
@@ -99,11 +107,8 @@ def extract_article(raw: RawArticle, clean: CleanArticle, doc) -> dict:
     meeting_rows, meeting_mention_rows, participant_rows = [], [], []
     for n, meeting in enumerate(meetings):
         meeting_id = f"{article_id}-e{n}"
-        for place in (meeting.place, meeting.venue):
-            if place:
-                places[place.id] = place
-                if place.parent_id and place.parent_id not in places:
-                    places[place.parent_id] = None  # resolved by the writer from its own row
+        need(meeting.place)
+        need(meeting.venue)
         first = meeting.mentions[0]
         meeting_rows.append({
             "id": meeting_id, "article_id": article_id, "sentence_id": sid(first.start),
@@ -123,14 +128,14 @@ def extract_article(raw: RawArticle, clean: CleanArticle, doc) -> dict:
             participant_rows.append({"meeting_id": meeting_id, "person_key": key, "country_id": None})
         for code in meeting.participant_countries:
             participant_rows.append({"meeting_id": meeting_id, "person_key": None, "country_id": f"country:{code}"})
-            places.setdefault(f"country:{code}", None)
+            need(country_place(code))
 
     ratifications = extract_ratifications(doc, sentences, anchor)
     ratification_rows = []
     for n, r in enumerate(ratifications):
         for code in (r.country, r.candidate):
             if code:
-                places.setdefault(f"country:{code}", None)
+                need(country_place(code))
         ratification_rows.append({
             "id": f"{article_id}-k{n}", "article_id": article_id, "sentence_id": sid(r.start),
             "start": r.start, "end": r.end, "country_id": f"country:{r.country}" if r.country else None,
@@ -140,13 +145,12 @@ def extract_article(raw: RawArticle, clean: CleanArticle, doc) -> dict:
         })
     for row in role_rows:
         if row["country_id"]:
-            places.setdefault(row["country_id"], None)
+            need(get_place(row["country_id"]))
 
     return {
         "articles": [article], "sentences": sentence_rows, "mentions": mention_rows,
         "roles": role_rows, "place_mentions": place_rows, "statements": statement_rows,
         "meetings": meeting_rows, "meeting_mentions": meeting_mention_rows,
         "meeting_participants": participant_rows, "ratifications": ratification_rows,
-        "places": [asdict(p) for p in places.values() if p is not None],
-        "place_ids": sorted(places),
+        "places": [asdict(p) for p in places.values()],
     }

@@ -100,3 +100,7 @@ def test_help():
     result = CliRunner().invoke(build_db.cli, ["--help"])
     assert result.exit_code == 0
     assert "--output" in result.output and "jsonl" in result.output
+
+
+def test_no_dangling_foreign_keys(db):
+    assert db.execute("pragma foreign_key_check").fetchall() == []
