@@ -136,3 +136,11 @@ def test_html_in_articles_is_escaped_and_writes_are_refused(tmp_path):
         response = httpx.get(base + "/nato.json", params={"sql": slow})
         assert response.status_code == 400 and "too long" in response.text.lower()
         assert httpx.get(base + "/robots.txt").text.strip().endswith("Disallow: /")
+
+
+def test_load_script_answers_every_request(seeds_db):
+    """bench/load.py against the seeds: a short run of the same script."""
+    result = subprocess.run([sys.executable, str(ROOT / "bench" / "load.py"), str(seeds_db),
+                             "--clients", "10", "--seconds", "3"], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert '"errors": 0' in result.stdout

@@ -1,0 +1,181 @@
+"""Benchmark the build and the published site as the corpus grows.
+
+    .venv/bin/python bench/run.py --sizes 100,1000,10000
+
+Corpora are the first N articles of the OrangeSum sample of real French news
+in ../shared/corpus (recombined with new ids past its end). For each N it
+measures the full build (time, words per second, peak RSS of the build
+process); on the middle size, the raw spaCy pipeline on the same texts and
+--workers 2 against one worker; on the largest, a no-op rebuild, a rebuild
+with 1% of articles changed, and Datasette's median and p95 latency for
+every canned query, a faceted table page and a full-text search. Prints one
+JSON object and writes bench/RESULTS.md.
+"""
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import click
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+CORPUS = ROOT.parent / "shared" / "corpus" / "orangesum" / "orangesum_monde_politique.jsonl"
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+
+def make_corpus(source: Path, n: int, changed_share: float = 0.0, suffix: str = "") -> Path:
+    """The first n non-empty articles (cycled with new ids past the end), some changed."""
+    path = OUT / f"corpus-{n}{suffix}.jsonl"
+    written = 0
+    with open(path, "w", encoding="utf-8") as out:
+        while written < n:
+            with open(source, encoding="utf-8") as handle:
+                for line in handle:
+                    record = json.loads(line)
+                    if not (record.get("article") or "").strip():
+                        continue
+                    round_ = written // 11_000
+                    record["id"] = f"{record['id']}-{round_}" if round_ else record["id"]
+                    if changed_share and written % int(1 / changed_share) == 0:
+                        record["article"] += " Mise à jour de la rédaction."
+                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                    written += 1
+                    if written == n:
+                        break
+    return path
+
+
+def words_in(path: Path) -> int:
+    total = 0
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            total += len(((record.get("heading") or "") + " " + record.get("article", "")).split())
+    return total
+
+
+def timed_build(corpus: Path, output: Path, *extra) -> dict:
+    """Run build_db.py in a child process; wall time and the child's peak RSS."""
+    command = [sys.executable, str(ROOT / "build_db.py"), str(corpus), "-o", str(output), "-q", *extra]
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise RuntimeError(f"build failed: {' '.join(command)}")
+    return {"seconds": round(seconds, 2), "peak_rss_mb": round(usage.ru_maxrss / 1024, 1)}
+
+
+def raw_spacy(corpus: Path) -> float:
+    """Words per second of the same spaCy pipeline alone, over the same cleaned texts."""
+    from extract.nlp import load_nlp
+    from extract.pipeline import prepare
+    from extract.reader import read_inputs, RawArticle
+
+    nlp = load_nlp()
+    texts = [prepare(item).body for item in read_inputs([corpus]) if isinstance(item, RawArticle)]
+    words = sum(len(t.split()) for t in texts)
+    started = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=16):
+        pass
+    return words / (time.perf_counter() - started)
+
+
+def latencies(database: Path, requests: int) -> dict:
+    """Median and p95 (ms) of each canned query, a faceted page and a search."""
+    import httpx
+    import yaml
+
+    from serve import serve
+
+    metadata = yaml.safe_load((ROOT / "metadata.yml").read_text(encoding="utf-8"))
+    params = {"name": "Macron", "keyword": "président", "candidate": "Suède"}
+    endpoints = {}
+    for name, query in metadata["databases"]["nato"]["queries"].items():
+        args = "&".join(f"{k}={v}" for k, v in params.items() if f":{k}" in query["sql"])
+        endpoints[f"query:{name}"] = f"/nato/{name}?{args}"
+    endpoints["facets:statements"] = "/nato/statements?_facet=kind&_facet=verb&_facet=speaker_id"
+    endpoints["facets:meetings"] = "/nato/meetings?_facet=kind&_facet=place_id&_facet=status"
+    endpoints["search:statements"] = "/nato/statements?_search=président"
+    endpoints["search:articles"] = "/nato/articles?_search=otan"
+    results = {}
+    served = database.with_name("nato.db")
+    if served != database:
+        served.unlink(missing_ok=True)
+        os.link(database, served)
+    with serve(served, sql_time_limit_ms=5000) as base, httpx.Client(base_url=base, timeout=30) as client:
+        for name, path in endpoints.items():
+            client.get(path)  # warm the page cache
+            times = []
+            for _ in range(requests):
+                started = time.perf_counter()
+                response = client.get(path)
+                times.append((time.perf_counter() - started) * 1000)
+                if response.status_code != 200:
+                    raise RuntimeError(f"{path}: HTTP {response.status_code}")
+            times.sort()
+            results[name] = {"median_ms": round(statistics.median(times), 1),
+                             "p95_ms": round(times[int(0.95 * (len(times) - 1))], 1)}
+    return results
+
+
+@click.command()
+@click.option("--sizes", default="100,1000,10000", show_default=True)
+@click.option("--corpus", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=CORPUS)
+@click.option("--requests", default=20, show_default=True, help="Requests per Datasette endpoint")
+def main(sizes, corpus, requests):
+    OUT.mkdir(parents=True, exist_ok=True)
+    sizes = [int(s) for s in sizes.split(",")]
+    result = {"sizes": sizes, "full_build_s": {}, "peak_rss_mb": {}, "build_words_per_s": {}}
+    corpora = {}
+    for n in sizes:
+        corpora[n] = make_corpus(corpus, n)
+        build = timed_build(corpora[n], OUT / f"build-{n}.db", "--force")
+        words = words_in(corpora[n])
+        result["full_build_s"][n] = build["seconds"]
+        result["peak_rss_mb"][n] = build["peak_rss_mb"]
+        result["build_words_per_s"][n] = round(words / build["seconds"], 1)
+        click.echo(f"N={n}: {build}", err=True)
+    middle = sizes[len(sizes) // 2] if len(sizes) > 1 else sizes[0]
+    result["raw_words_per_s"] = round(raw_spacy(corpora[middle]), 1)
+    result["ratio"] = round(result["build_words_per_s"][middle] / result["raw_words_per_s"], 3)
+    two = timed_build(corpora[middle], OUT / f"build-{middle}-w2.db", "--force", "--workers", "2")
+    result["workers2_speedup"] = round(result["full_build_s"][middle] / two["seconds"], 2)
+    if len(sizes) > 1:
+        small, large = sizes[0], sizes[-1]
+        result["scaling"] = {"articles_x": large / small,
+                             "time_x": round(result["full_build_s"][large] / result["full_build_s"][small], 2)}
+    largest = sizes[-1]
+    database = OUT / f"build-{largest}.db"
+    result["noop_rebuild_s"] = timed_build(corpora[largest], database)["seconds"]
+    changed = make_corpus(corpus, largest, changed_share=0.01, suffix="-changed")
+    result["one_percent_rebuild_s"] = timed_build(changed, database)["seconds"]
+    timed_build(corpora[largest], database)  # back to the plain corpus
+    result["datasette_p95_ms"] = latencies(database, requests)
+    click.echo(json.dumps(result, indent=2))
+    write_results(result)
+
+
+def write_results(result):
+    lines = ["# Benchmark results", "",
+             f"Measured with `bench/run.py` on {time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores.", "",
+             "| articles | full build (s) | words/s | peak RSS (MB) |", "|---|---|---|---|"]
+    for n in result["sizes"]:
+        lines.append(f"| {n} | {result['full_build_s'][n]} | {result['build_words_per_s'][n]} | {result['peak_rss_mb'][n]} |")
+    lines += ["", f"- raw spaCy pipeline: {result['raw_words_per_s']} words/s; build/raw ratio {result['ratio']}",
+              f"- --workers 2 speed-up: {result['workers2_speedup']}x",
+              f"- scaling: {result.get('scaling')}",
+              f"- no-op rebuild: {result['noop_rebuild_s']} s; 1% changed: {result['one_percent_rebuild_s']} s", "",
+              "| endpoint | median (ms) | p95 (ms) |", "|---|---|---|"]
+    for name, figures in result["datasette_p95_ms"].items():
+        lines.append(f"| {name} | {figures['median_ms']} | {figures['p95_ms']} |")
+    (ROOT / "bench" / "RESULTS.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
