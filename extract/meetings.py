@@ -120,6 +120,10 @@ def find_triggers(sentence, text_offset: int) -> list:
             triggers.append(trigger)
             skip_until = text_offset + match.end() + council.end()
             continue
+        summit_of = re.match(r"\s+(?:de l'OTAN |de l'Otan |de l'Alliance )?(?:de|d') ?(?P<city>[A-ZÀ-Ý][\w-]+)", after) \
+            if kind == "summit" else None
+        if summit_of and summit_of.group("city") not in ("OTAN", "Otan", "Alliance", "l'OTAN"):
+            trigger.name = f"sommet de {summit_of.group('city')}"
         group = lexicon.GROUP_NAME.search(after[:60]) if re.match(r"\s+du\s+", after) else None
         if group:
             trigger.name = group.group(0).strip()
@@ -285,6 +289,13 @@ def compatible_dates(a, b) -> bool:
     return a is None or b is None or a == b or a.startswith(b) or b.startswith(a)
 
 
+def same_day_words(date, meeting) -> bool:
+    """Undetermined dates still differ when the words differ: "lundi" is not "mercredi"."""
+    if date is None or date.value or meeting.date_start or not meeting.date_expr:
+        return True
+    return date.expr.lower() == meeting.date_expr.lower()
+
+
 def same_place(a, b) -> bool:
     return a is None or b is None or a.id == b.id
 
@@ -295,13 +306,19 @@ def merge_into(meetings, trigger, body) -> Optional[Meeting]:
     for meeting in reversed(meetings):
         if trigger.name and meeting.name == trigger.name:
             return meeting
+    for meeting in reversed(meetings):
+        if KIND_CLASS[trigger.kind] != meeting.kind_class or not compatible_dates(date, meeting.date_start):
+            continue
+        # "le sommet de l'alliance à Vilnius" ... "leur sommet de Vilnius": one summit.
+        if trigger.place and meeting.place and trigger.place.id == meeting.place.id \
+                and not (trigger.name and meeting.name) and (not trigger.name or trigger.kind == meeting.kind) \
+                and same_day_words(trigger.date, meeting):
+            return meeting
     if trigger.name:
         return None
     for meeting in reversed(meetings):
         if KIND_CLASS[trigger.kind] != meeting.kind_class or not compatible_dates(date, meeting.date_start):
             continue
-        if trigger.place and meeting.place and trigger.place.id == meeting.place.id:
-            return meeting
         # "Sa visite intervient ...", "la visite surprise de Stoltenberg": the one already told.
         if not trigger.place and trigger.definite:
             return meeting

@@ -104,3 +104,22 @@ def test_help():
 
 def test_no_dangling_foreign_keys(db):
     assert db.execute("pragma foreign_key_check").fetchall() == []
+
+
+def test_html_pages_are_read_with_their_metadata(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text("""<html><head><title>Le sommet de l'OTAN s'ouvre à Vilnius</title>
+    <meta property="og:site_name" content="Exemple Info"></head><body>
+    <nav>Accueil | Monde | Europe</nav><article><h1>Le sommet de l'OTAN s'ouvre à Vilnius</h1>
+    <p>« Nous sommes plus unis que jamais », a déclaré le secrétaire général de l'OTAN, Jens Stoltenberg,
+    à l'ouverture du sommet de Vilnius mardi. Les dirigeants des pays membres doivent discuter de
+    l'adhésion de l'Ukraine et du soutien militaire à Kiev pendant deux jours de réunions.</p>
+    <p>La Turquie a levé son veto à l'adhésion de la Suède, selon plusieurs diplomates.</p>
+    </article><footer>Mentions légales</footer></body></html>""", encoding="utf-8")
+    output = tmp_path / "nato.db"
+    build([page], output)
+    article = table_rows(output, "articles")[0]
+    assert article["id"] == "page" and "Vilnius" in article["title"]
+    assert "Mentions légales" not in article["body"] and "Nous sommes plus unis" in article["body"]
+    statements = table_rows(output, "statements")
+    assert any("plus unis que jamais" in s["quote"] for s in statements)
