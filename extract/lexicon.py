@@ -253,10 +253,13 @@ RATIFICATION_STATUS_PATTERNS = {
 # Where the candidate is named: "l'adhésion de la Suède et de la Finlande".
 CANDIDACY_NOUNS = r"(?:adhésion|entrée|candidature|intégration|demandes? d'adhésion|ratification de l'adhésion)"
 # Aggregates: "28 Etats membres - sur trente - ont ratifié".
+_NUMBER = r"(?:\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 AGGREGATE = re.compile(
-    r"(?i)\b(?P<n>\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\s+"
+    # "28 des 30 pays membres", "28 sur 30 alliés"
+    r"(?i)\b(?P<n>" + _NUMBER + r")\s+(?:des|sur)\s+(?P<of>" + _NUMBER + r")\s+(?:États|Etats|pays|alliés|membres)\b"
+    r"|\b(?P<n2>\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\s+"
     r"(?:des\s+)?(?:États|Etats|pays|alliés|membres)(?:\s+membres)?"
-    r"(?:\s*[-–—,(]?\s*sur\s+(?P<of>\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\s*[-–—,)]?)?")
+    r"(?:\s*[-–—,(]?\s*sur\s+(?P<of2>\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\s*[-–—,)]?)?")
 # Acting bodies: "le Parlement turc", "le président hongrois".
 BODIES = {"parlement": "parliament", "parlements": "parliament", "assemblée": "parliament",
           "président": "president", "présidente": "president", "gouvernement": "government",

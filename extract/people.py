@@ -105,7 +105,7 @@ def split_conjoined(text: str, start: int):
 # A title followed by capitalised words is a name, even when the model
 # missed it: "le vice-ministre de la Santé Iraj Harirchi".
 TITLED_NAME = re.compile(
-    rf"\b(?:{TITLE_RE}|M\.|Mme)(?:\s+(?:[a-zé][\w'-]*|de la|de l'|du|des)){{0,5}}\s+"
+    rf"\b(?:{TITLE_RE}|M\.|Mme)(?:\s+(?:[a-zé][\w'-]*|de la|de l'|du|des)){{0,5}},?\s+"
     r"(?P<name>[A-ZÀ-Ý][\w'’-]+(?:\s+(?:von der|van der|de|von|van|al-)?\s*[A-ZÀ-Ý][\w'’-]+){1,2})")
 
 

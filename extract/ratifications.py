@@ -52,6 +52,11 @@ def candidates_in(text: str, countries: list) -> list:
     found = []
     names = [c for c in countries if c.how in ("name", "capital")]
     for noun in CANDIDACY.finditer(text):
+        # "l'adhésion suédoise", "la candidature finlandaise"
+        adjective = next((c for c in countries if c.how == "adjective" and c.start == noun.end() + 1), None)
+        if adjective:
+            found.append(adjective)
+            continue
         position, gap_re = noun.end(), FIRST_GAP
         for mention in names:
             if mention.start < position:
@@ -125,6 +130,14 @@ def extract_ratifications(doc, sentences, anchor) -> list:
     return results
 
 
+def blocked_rows(agent, start, end, text, countries, candidates):
+    """ "la Suède, qui reste bloquée par Ankara": the antecedent is the candidate."""
+    antecedent = [c for c in countries if c.end <= start and c.how == "name" and start - c.end < 40]
+    targets = [antecedent[-1].place.country] if antecedent and not re.search(r"(?i)opposition", text[start:end]) \
+        else candidates
+    return [(agent.place.country, t, None, None, agent) for t in targets if t != agent.place.country]
+
+
 def rows_for(status, start, end, text, countries, listed, context):
     """(country, candidate, n_countries, n_members, actor mention) for one status phrase."""
     listed_after = [c.place.country for c in listed if c.start >= end]
@@ -139,21 +152,27 @@ def rows_for(status, start, end, text, countries, listed, context):
         actors = actors_before(text, countries, start, set())
         return [(a.place.country, a.place.country, None, None, a) for a in actors]
     if status in AGENT_AFTER and re.search(r"(?i)\bpar$|\bde$", text[start:end].strip()):
-        agents = [c for c in countries if c.start >= end and c.start - end < 30][:1]
-        if not agents:
+        following = [c for c in countries if c.start >= end and c.start - end < 30][:1]
+        if not following:
             return []
-        agent = agents[0]
-        # "la Suède, qui reste bloquée par Ankara": the antecedent is the candidate.
-        antecedent = [c for c in countries if c.end <= start and c.how == "name" and start - c.end < 40]
-        targets = [antecedent[-1].place.country] if antecedent and not re.search(r"(?i)opposition", text[start:end]) else candidates
-        return [(agent.place.country, t, None, None, agent) for t in targets if t != agent.place.country]
+        # "bloquée par la Turquie et la Hongrie": every coordinated agent.
+        agents = following
+        for mention in countries:
+            if mention.start > agents[-1].end and ACTOR_GAP.match(text[agents[-1].end:mention.start]):
+                agents.append(mention)
+        rows = []
+        for agent in agents:
+            rows += blocked_rows(agent, start, end, text, countries, candidates)
+        return rows
+
     aggregate = None
     for match in lexicon.AGGREGATE.finditer(text):
         if match.end() <= start and start - match.end() < 45:
             aggregate = match
     if aggregate and status in ("ratified", "pending"):
-        return [(None, c, number(aggregate.group("n")),
-                 number(aggregate.group("of")) if aggregate.group("of") else None, None) for c in candidates]
+        count = aggregate.group("n") or aggregate.group("n2")
+        members = aggregate.group("of") or aggregate.group("of2")
+        return [(None, c, number(count), number(members) if members else None, None) for c in candidates]
     exclude = {c.start for c in listed}
     actors = actors_before(text, countries, start, exclude)
     codes = [a.place.country for a in actors]

@@ -124,6 +124,10 @@ class ArticleStatements:
             return self.last_subject or (self.last_speaker[0] if self.last_speaker else None), phrase, "person"
         if words[0] in lexicon.INDEFINITE_DETERMINERS or words[0].isdigit():
             return None, phrase, "anonymous"
+        # "Le chef de la diplomatie finlandaise, Pekka Haavisto": a name the
+        # model missed is someone new, never the last speaker.
+        if re.search(r"[A-ZÀ-Ý][\w'-]+\s+[A-ZÀ-Ý][\w'-]+$", phrase) and not phrase.isupper():
+            return None, phrase, "unknown"
         description = describe(phrase)
         if description:
             for person in reversed(self.people):

@@ -115,3 +115,21 @@ def test_meeting_organiser(analyse):
     names = {m["person_key"]: m["name"] for m in rows["mentions"]}
     assert names[meeting["organiser_key"]] == "Boris Pistorius"
     assert meeting["status"] == "planned"
+
+
+def test_name_the_model_missed_after_a_title(analyse):
+    rows = analyse("« Nous sommes prêts », a déclaré Jens Stoltenberg. "
+                   "Le chef de la diplomatie finlandaise, Pekka Haavisto, a estimé que son pays « apportera beaucoup ».")
+    assert speaker_names(rows) == ["Jens Stoltenberg", "Pekka Haavisto"]
+
+
+def test_ratification_variants(analyse):
+    rows = analyse("La Suède, dont la candidature reste bloquée par la Turquie et la Hongrie, attend. "
+                   "Le Parlement hongrois pourrait ratifier l'adhésion suédoise en mars. "
+                   "Au total, 28 des 30 pays membres ont donné leur feu vert à la candidature de la Suède.")
+    found = {(r["country_id"], r["candidate_id"], r["status"], r["n_countries"], r["n_members"])
+             for r in rows["ratifications"]}
+    assert ("country:TR", "country:SE", "blocked", None, None) in found
+    assert ("country:HU", "country:SE", "blocked", None, None) in found
+    assert ("country:HU", "country:SE", "possible", None, None) in found
+    assert (None, "country:SE", "ratified", 28, 30) in found
