@@ -28,7 +28,7 @@ LOCATIVE = re.compile(
     re.IGNORECASE)
 KIND_CLASS = {"summit": "summit", "meeting": "meeting", "council": "meeting", "talks": "meeting",
               "press_conference": "press", "visit": "visit"}
-DEFINITE = {"l'", "la", "le", "ce", "cet", "cette", "sa", "son", "leur"}
+DEFINITE = {"l'", "la", "le", "ce", "cet", "cette", "sa", "son", "leur", "au", "du"}
 
 
 @dataclass
@@ -365,7 +365,8 @@ def extract_meetings(doc, sentences, place_mentions, people, anchor) -> list:
             mention = MeetingMention(trigger.start, trigger.end, body[trigger.start:trigger.end])
             target = merge_into(meetings, trigger, body)
             if target is None and previous_in_sentence and not trigger.place and not trigger.name \
-                    and (trigger.generic or KIND_CLASS[trigger.kind] == KIND_CLASS[previous_trigger.kind]) \
+                    and (trigger.generic or previous_trigger.verb
+                         or KIND_CLASS[trigger.kind] == KIND_CLASS[previous_trigger.kind]) \
                     and KIND_CLASS[previous_trigger.kind] not in ("visit", "press") \
                     and (attached(sentence.doc, trigger, previous_trigger.start)
                          or attached(sentence.doc, previous_trigger, trigger.start)):

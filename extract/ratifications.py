@@ -77,7 +77,8 @@ def actors_before(text: str, countries: list, position: int, exclude: set) -> li
         if actors:
             if not ACTOR_GAP.match(gap):
                 break
-        elif len(gap) > 45 or re.search(r"[.;:«»]|\bqu", gap):
+        # "La Géorgie, qui a demandé son adhésion": the relative's antecedent acts.
+        elif len(gap) > 45 or re.search(r"[.;:«»]|\bqu", gap) and not re.fullmatch(r"\s*,\s*qui\s+", gap):
             break
         actors.insert(0, mention)
         limit = mention.start
