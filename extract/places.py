@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Optional
 
 from . import lexicon
+from .nlp import text_of
 
 DATA = Path(__file__).parent / "data"
 
@@ -269,7 +270,7 @@ def find_countries(text: str, offset: int = 0, adjectives: bool = True) -> list:
 def find_places(doc) -> list:
     """Place mentions in a parsed article: named places (LOC/GPE entities
     found in the gazetteer), sites, "la capitale ukrainienne"."""
-    text = doc.text
+    text = text_of(doc)
     mentions = []
     taken = set()
     for match in lexicon.SITE_PATTERN.finditer(text):

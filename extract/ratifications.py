@@ -14,6 +14,7 @@ from typing import Optional
 
 from . import lexicon
 from .dates import find_dates
+from .nlp import text_of
 from .places import find_countries
 
 STATUS_RES = [(status, re.compile(p, re.IGNORECASE))
@@ -98,14 +99,16 @@ def extract_ratifications(doc, sentences, anchor) -> list:
     """Ratification rows of a parsed article."""
     results, seen = [], set()
     context = []
-    all_candidates = []
+    body = text_of(doc)
+    # Only sentences about membership are read: the rest have no status or candidate.
+    relevant = []
     for sentence in sentences.spans:
-        countries = find_countries(sentence.text)
-        all_candidates += [c.place.country for c in candidates_in(sentence.text, countries)]
-    for sentence in sentences.spans:
-        text, offset = sentence.text, sentence.start_char
-        countries = find_countries(text)
-        listed = candidates_in(text, countries)
+        text = body[sentence.start_char:sentence.end_char]
+        if CANDIDACY.search(text) or any(pattern.search(text) for _, pattern in STATUS_RES):
+            countries = find_countries(text)
+            relevant.append((sentence.start_char, text, countries, candidates_in(text, countries)))
+    all_candidates = [c.place.country for _, _, _, listed in relevant for c in listed]
+    for offset, text, countries, listed in relevant:
         triggers = []
         for status, pattern in STATUS_RES:
             for match in pattern.finditer(text):

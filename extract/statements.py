@@ -15,6 +15,7 @@ from typing import Optional
 from . import lexicon
 from .people import describe, roles_match, surname_key
 from .segment import find_quotes, split_units
+from .nlp import text_of
 
 INVERTED_PRONOUN = re.compile(r"-t-(il|elle|ils|elles|on)\b|\b\w+-(il|elle|ils|elles)\b|^-(il|elle|ils|elles)\b", re.IGNORECASE)
 PRONOUNS = {"il", "elle", "ils", "elles"}
@@ -75,7 +76,7 @@ class ArticleStatements:
 
     def __init__(self, doc, paragraphs, people):
         self.doc = doc
-        self.body = doc.text
+        self.body = text_of(doc)
         self.paragraphs = paragraphs
         self.people = people
         self.token_starts = [t.idx for t in doc]
