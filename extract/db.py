@@ -292,10 +292,9 @@ def ensure_db_shape(db):
     db["mentions"].create_index(["person_key"], if_not_exists=True)
     db["statements"].create_index(["speaker_key"], if_not_exists=True)
     for table, columns in FTS_CONFIG.items():
+        # Triggers keep the index in step with every later insert and delete.
         if not db[f"{table}_fts"].exists():
             db[table].enable_fts(columns, tokenize=FTS_LANGUAGE, create_triggers=True)
-        else:
-            db[table].rebuild_fts()
     for name, sql in VIEWS.items():
         db.create_view(name, sql, replace=True)
 
