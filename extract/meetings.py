@@ -14,7 +14,7 @@ from typing import Optional
 
 from . import lexicon
 from .dates import find_dates
-from .places import get_place
+from .places import find_countries, get_place
 from .nlp import text_of
 
 NOUN_RE = re.compile(
@@ -58,6 +58,7 @@ class Trigger:
     planned: bool = False
     participants: set = field(default_factory=set)
     organiser: Optional[str] = None
+    countries: list = field(default_factory=list)
 
 
 @dataclass
@@ -244,6 +245,29 @@ def is_planned(doc, trigger) -> bool:
 ORGANISED_BY = re.compile(r"(?i)\b(?:organis|convoqu|accueilli|présidé|coprésidé)\w*\b[^.;]{0,80}?\bpar\b|\bà l'(?:invitation|initiative) d[eu']")
 
 
+# "les dirigeants du Danemark, de la Pologne et de la Belgique",
+# "une session conjointe entre l'Ukraine et l'OTAN"
+DELEGATES = re.compile(r"(?i)\b(?:dirigeants|ministres|représentants|délégations?|chefs d'[ÉE]tat|homologues|"
+                       r"présidents|premiers ministres)\b(?:\s+[\w'-]+){0,3}?\s+(?:du|de la|de l'|des|d'|l'|la|le)?\s*$")
+COUNTRY_LIST_GAP = re.compile(r"^\s*(?:,|et|ainsi que)?\s*(?:du|de la|de l'|des|d'|de|la|le|l')?\s*$")
+
+
+def countries_taking_part(text: str, offset: int = 0) -> list:
+    """(offset, ISO code) of the states whose delegates a sentence lists."""
+    codes, previous = [], None
+    for mention in find_countries(text, adjectives=False):
+        if previous is None:
+            if DELEGATES.search(text[max(0, mention.start - 60):mention.start]):
+                codes.append((offset + mention.start, mention.place.country))
+                previous = mention
+        elif COUNTRY_LIST_GAP.match(text[previous.end:mention.start]):
+            codes.append((offset + mention.start, mention.place.country))
+            previous = mention
+        else:
+            previous = None
+    return codes
+
+
 def organiser_of(sentence, people_spans):
     """The person named right after "organisée par", "à l'invitation de"."""
     for match in ORGANISED_BY.finditer(text_of(sentence.doc)[sentence.start_char:sentence.end_char]):
@@ -282,8 +306,13 @@ def attach(triggers, sentence, body, place_mentions, dates, people_spans):
         strict_dates = [d for d in in_reach if attached(doc, trigger, d.start)]
         trigger.date = min(strict_dates, key=lambda d: abs(d.start - trigger.start)) if strict_dates else None
         trigger.planned = is_planned(doc, trigger)
-        trigger.participants = {key for start, end, key in people_spans if s_start <= start < s_end}
+        # Those named in the meeting's own clause: "le voyage de Stoltenberg", not
+        # "Dmitri Peskov a déclaré" in the main clause around it.
+        trigger.participants = {key for start, end, key in people_spans
+                                if s_start <= start < s_end and attached(doc, trigger, start)}
         trigger.organiser = organiser_of(sentence, people_spans)
+        trigger.countries = [code for start, code in countries_taking_part(body[s_start:s_end], s_start)
+                             if attached(doc, trigger, start)]
 
 
 def compatible_dates(a, b) -> bool:
@@ -403,6 +432,9 @@ def update(meeting: Meeting, trigger: Trigger, mention: MeetingMention):
             meeting.date_precision, meeting.date_expr, meeting.date_qualifier = date.precision, date.expr, date.qualifier
     if trigger.planned:
         meeting.status = "planned"
+    for code in trigger.countries:
+        if code not in meeting.participant_countries:
+            meeting.participant_countries.append(code)
     if trigger.organiser and not meeting.organiser_key:
         meeting.organiser_key = trigger.organiser
     for key in sorted(trigger.participants):

@@ -133,3 +133,12 @@ def test_ratification_variants(analyse):
     assert ("country:HU", "country:SE", "blocked", None, None) in found
     assert ("country:HU", "country:SE", "possible", None, None) in found
     assert (None, "country:SE", "ratified", 28, 30) in found
+
+
+def test_meeting_participants_people_and_countries(analyse):
+    rows = analyse("Jens Stoltenberg a tenu lundi des entretiens à La Haye avec les dirigeants du Danemark, "
+                   "de la Pologne et de la Belgique.")
+    meeting = rows["meetings"][0]
+    countries = {p["country_id"] for p in rows["meeting_participants"] if p["meeting_id"] == meeting["id"]}
+    assert {"country:DK", "country:PL", "country:BE"} <= countries
+    assert meeting["kind"] == "talks" and meeting["place_id"] == "city:2747373"
