@@ -127,6 +127,8 @@ def test_download_csv_and_read_it_back(page, site, db):
 def test_chart_of_statements_per_month(page, site):
     """datasette-vega charts a query: statements per month as bars."""
     page.goto(site + "/nato/statements_per_month")
-    page.locator("text=Show charting options").first.click()
-    page.wait_for_selector(".vega-embed, canvas, svg.marks", timeout=15000)
+    page.locator("button", has_text="Show charting options").click()
+    page.get_by_label("Bar").check()
+    page.wait_for_selector("canvas, svg.marks", state="attached", timeout=15000)
+    page.wait_for_timeout(500)
     shot(page, "chart-statements-per-month")
