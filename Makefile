@@ -2,6 +2,8 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8001
+# Serve another build with `make serve DB=path/to/nato.db` (the metadata is for a file named nato.db).
+DB ?= nato.db
 SOURCES := build_db.py $(wildcard extract/*.py) $(wildcard extract/data/*) $(wildcard seeds/*)
 
 .PHONY: install build serve test eval clean chromium
@@ -24,8 +26,8 @@ build: nato.db
 LOAD_PLUGINS := $(if $(ALLOW_ROBOTS),ROBOTS_TXT="User-agent: *",)
 
 # Read-only (immutable) with a SQL time limit, on loopback.
-serve: nato.db
-	$(LOAD_PLUGINS) $(VENV)/bin/datasette serve -i nato.db -m metadata.yml --host 127.0.0.1 --port $(PORT) \
+serve: $(VENV)/.installed $(DB)
+	$(LOAD_PLUGINS) $(VENV)/bin/datasette serve -i $(DB) -m metadata.yml --host 127.0.0.1 --port $(PORT) \
 		--plugins-dir plugins --template-dir templates --setting sql_time_limit_ms 2000
 
 # Browser tests drive Debian's Chromium with Playwright; no browser is downloaded.
