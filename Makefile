@@ -19,9 +19,9 @@ nato.db: $(VENV)/.installed $(SOURCES)
 
 build: nato.db
 
-# Robots are blocked (datasette-block-robots) unless ALLOW_ROBOTS=1.
-PLUGINS := datasette-cluster-map,datasette-search-all,datasette-vega
-LOAD_PLUGINS := $(if $(ALLOW_ROBOTS),DATASETTE_LOAD_PLUGINS=$(PLUGINS),)
+# Robots are blocked (datasette-block-robots) unless ALLOW_ROBOTS=1, which
+# serves a robots.txt that disallows nothing.
+LOAD_PLUGINS := $(if $(ALLOW_ROBOTS),ROBOTS_TXT="User-agent: *",)
 
 # Read-only (immutable) with a SQL time limit, on loopback.
 serve: nato.db

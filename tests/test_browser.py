@@ -122,3 +122,13 @@ def test_download_csv_and_read_it_back(page, site, db):
     assert len(rows) == db["statements"].count
     assert {"quote", "kind", "speaker_id", "speaker_id_label"} <= set(rows[0])
     assert any(row["speaker_id_label"] == "Jens Stoltenberg" for row in rows)
+
+
+def test_chart_of_statements_per_month(page, site):
+    """datasette-vega charts a query: statements per month as bars."""
+    page.goto(site + "/nato/statements_per_month")
+    page.locator("button", has_text="Show charting options").click()
+    page.get_by_label("Bar").check()
+    page.wait_for_selector("canvas, svg.marks", state="attached", timeout=15000)
+    page.wait_for_timeout(500)
+    shot(page, "chart-statements-per-month")
