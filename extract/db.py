@@ -204,7 +204,10 @@ def resolve_people(db):
         for key in groups[canonical]:
             forms.update(names[key])
             article_set |= articles[key]
-        name = max(forms, key=lambda f: (len(f.split()), forms[f], f))
+        # The most frequent full name ("Édouard Philippe", not a stray
+        # "Édouard Philippe Philippe" of the model), the surname alone if no other.
+        full = [f for f in forms if len(f.split()) >= 2] or list(forms)
+        name = max(full, key=lambda f: (forms[f], len(f), f))
         people.append({"id": n, "name": name, "key": canonical, "n_mentions": sum(forms.values()),
                        "n_articles": len(article_set)})
         for form in sorted(forms):

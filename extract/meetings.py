@@ -105,8 +105,9 @@ def find_triggers(sentence, text_offset: int) -> list:
             triggers.append(Trigger(start, text_offset + named.end(), named.group(0), "council",
                                     name=named.group(0), definite=True))
             continue
-        if noun == "sommet" and re.match(r"\s+de l'[ÉE]tat", after):
-            continue  # "au sommet de l'État" is no summit
+        # "au sommet de l'État", "au sommet de sa carrière": no summit.
+        if noun == "sommet" and re.match(r"\s+de\s+(?:l'[ÉE]tat|(?:la|sa|son|ses|leur|l')\s*(?!alliance|union|otan)[a-zéè])", after):
+            continue
         # "les réunions au niveau des ministres": a plural of a generic word is no one meeting.
         if det in ("les", "des", "ces") and noun.endswith("s") and noun.rstrip("s") in lexicon.GENERIC_MEETING_NOUNS:
             continue
@@ -407,6 +408,9 @@ def extract_meetings(doc, sentences, place_mentions, people, anchor) -> list:
                     trigger.place, trigger.venue = trigger.loose_place, trigger.loose_venue
                 if not (trigger.place or trigger.date or trigger.name or trigger.singular):
                     continue  # "des pourparlers", "Discussions entre ...": no one meeting
+                if trigger.kind == "council" and not (trigger.place or trigger.date) \
+                        and not trigger.text.lower().startswith(("réunion", "session")):
+                    continue  # "le Conseil de sécurité a voté": the body, not a meeting of it
                 target = Meeting(kind=trigger.kind)
                 meetings.append(target)
             update(target, trigger, mention)

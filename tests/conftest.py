@@ -18,7 +18,7 @@ def nlp():
 @pytest.fixture(scope="session")
 def seeds_db(tmp_path_factory):
     """nato.db built from seeds/ once for the whole test session."""
-    from build_db import build
+    from extract.build import build
 
     path = tmp_path_factory.mktemp("build") / "nato.db"
     summary = build([str(SEEDS)], path, progress=False)

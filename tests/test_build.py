@@ -7,7 +7,8 @@ import sqlite_utils
 from click.testing import CliRunner
 
 import build_db
-from build_db import build
+import extract.build
+from extract.build import build
 from conftest import SEEDS
 
 
@@ -89,7 +90,7 @@ def test_failed_build_leaves_previous_database(tmp_path, monkeypatch):
     def explode(db):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(build_db.store, "resolve_people", explode)
+    monkeypatch.setattr(extract.build.store, "resolve_people", explode)
     with pytest.raises(RuntimeError):
         build([SEEDS], output, force=True, progress=False)
     assert output.read_bytes() == before

@@ -2,7 +2,7 @@
 import pytest
 import sqlite_utils
 
-from build_db import build
+from extract.build import build
 from conftest import SEEDS
 
 TABLES = ["articles", "sentences", "people", "person_aliases", "mentions", "roles", "places", "place_mentions",

@@ -10,8 +10,7 @@ import time
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-import build_db
-from build_db import BuildLocked, build, exclusive
+from extract.build import BuildLocked, build, exclusive
 from conftest import ROOT, SEEDS
 from extract.clean import clean_article
 from extract.dates import find_dates, infer_publication_date

@@ -1,0 +1,212 @@
+"""The build: inputs to a database, through a temporary file renamed over it.
+
+One SQLite writer; extraction in this process (nlp.pipe), in worker
+processes (--workers), or on a Dask cluster, always streaming in input order
+with a bounded number of batches in flight.
+"""
+import fcntl
+import os
+import shutil
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+
+from . import db as store
+from .reader import DEFAULT_MAX_BYTES, Skip, find_inputs, read_inputs
+
+
+def plan(items, existing: dict, force: bool, skips: list, seen: set):
+    """(raw, clean) pairs that need extraction; unchanged articles are kept as they are."""
+    from .pipeline import prepare
+
+    for item in items:
+        if isinstance(item, Skip):
+            skips.append(item)
+            continue
+        if item.id in seen:
+            skips.append(Skip(item.file, f"duplicate article id {item.id}", item.line))
+            continue
+        seen.add(item.id)
+        if not force and existing.get(item.id) == item.sha256:
+            continue
+        clean = prepare(item)
+        if not clean.body.strip():
+            seen.discard(item.id)
+            skips.append(Skip(item.file, "no article text left after removing page furniture", item.line))
+            continue
+        yield item, clean
+
+
+def estimate_articles(inputs) -> int:
+    """How many articles the inputs hold, for the progress bar (JSONL lines counted)."""
+    total = 0
+    for path in find_inputs(inputs):
+        if isinstance(path, Skip):
+            continue
+        if path.suffix.lower() == ".jsonl":
+            with open(path, "rb") as handle:
+                total += sum(1 for line in handle if line.strip())
+        else:
+            total += 1
+    return total
+
+
+class BuildLocked(RuntimeError):
+    """Another build is writing the same database."""
+
+
+@contextmanager
+def exclusive(output: Path):
+    """Hold the lock of output for a build; refuse when another build holds it.
+
+    The lock is an flock on a side file: the kernel drops it when the holder
+    dies, even by SIGKILL, so a crashed build never blocks the next one.
+    """
+    lock_path = output.with_name(f".{output.name}.lock")
+    handle = open(lock_path, "w")
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildLocked(f"{output}: another build is writing this database; try again when it has finished")
+        # Temporary files of builds that were killed.
+        for stale in output.parent.glob(f".{output.name}.*.tmp*"):
+            stale.unlink(missing_ok=True)
+        yield
+    finally:
+        handle.close()
+
+
+def build(inputs, output, force=False, max_bytes=DEFAULT_MAX_BYTES, batch_size=16, progress=False,
+          workers=1, dask_client=None):
+    """Build output from inputs through a temporary file renamed over it at the end.
+
+    Returns a summary dict; a failure leaves output as it was.
+    """
+    output = Path(output)
+    with exclusive(output):
+        return _build(inputs, output, force, max_bytes, batch_size, progress, workers, dask_client)
+
+
+def extract_pairs(pairs, batch_size):
+    """(raw, rows or error) for each (raw, clean), in one process with nlp.pipe."""
+    from .nlp import load_nlp
+    from .pipeline import extract_article
+
+    stream = load_nlp().pipe(((clean.body, (raw, clean)) for raw, clean in pairs), as_tuples=True,
+                             batch_size=batch_size)
+    for doc, (raw, clean) in stream:
+        try:
+            yield raw, extract_article(raw, clean, doc)
+        except Exception as error:  # one article's failure must not stop the build
+            yield raw, error
+
+
+def extract_batch(batch):
+    """Rows for a batch of (raw, clean): the unit of work of a worker process or a Dask task."""
+    return list(extract_pairs(batch, len(batch) or 1))
+
+
+def batches(pairs, size):
+    batch = []
+    for pair in pairs:
+        batch.append(pair)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def extract_parallel(pairs, workers, batch_size):
+    """The same results in the same order, from worker processes; a bounded
+    number of batches is in flight so memory stays flat with corpus size."""
+    import multiprocessing
+
+    from .nlp import load_nlp
+
+    context = multiprocessing.get_context("fork")
+    with context.Pool(workers, initializer=load_nlp) as pool:
+        for results in pool.imap(extract_batch, batches(pairs, batch_size), chunksize=1):
+            yield from results
+
+
+def extract_dask(pairs, client, batch_size, in_flight=8):
+    """The same on a Dask cluster: batches mapped over workers, results streamed
+    back in order to the single SQLite writer."""
+    from collections import deque
+
+    pending = deque()
+    for batch in batches(pairs, batch_size):
+        pending.append(client.submit(extract_batch, batch, pure=False))
+        if len(pending) >= in_flight:
+            yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()
+
+
+def _build(inputs, output, force, max_bytes, batch_size, progress, workers=1, dask_client=None):
+    started = time.time()
+    temporary = output.with_name(f".{output.name}.{os.getpid()}.tmp")
+    version = store.extractor_version()
+    try:
+        # Other extraction code or schema: start from an empty database.
+        if output.exists() and not force and store.version_of(output) == version:
+            shutil.copy2(output, temporary)
+        else:
+            force = True
+        db = store.open_db(temporary)
+        existing = {} if force else store.stored_hashes(db)
+        skips, seen = [], set()
+        pairs = plan(read_inputs(inputs, max_bytes), existing, force, skips, seen)
+        if dask_client is not None:
+            results = extract_dask(pairs, dask_client, batch_size)
+        elif workers > 1:
+            results = extract_parallel(pairs, workers, batch_size)
+        else:
+            results = extract_pairs(pairs, batch_size)
+        extracted = 0
+        total = estimate_articles(inputs) if progress else 0
+        bar = click.progressbar(length=total, label="Extracting", file=sys.stderr) if total > 20 else None
+        with db.conn:
+            for raw, rows in results:
+                if bar:
+                    bar.update(1)
+                    bar.render_progress()
+                try:
+                    if isinstance(rows, Exception):
+                        raise rows
+                    db.execute("savepoint article")
+                    store.save_article(db, rows)
+                    db.execute("release article")
+                except Exception as error:  # one article's failure must not stop the build
+                    if db.conn.in_transaction:
+                        db.execute("rollback to article")
+                        db.execute("release article")
+                    skips.append(Skip(raw.file, f"extraction failed: {type(error).__name__}: {error}", raw.line))
+                    seen.discard(raw.id)
+                    continue
+                extracted += 1
+            removed = store.remove_missing(db, seen)
+            store.save_skips(db, skips)
+            store.save_version(db, version)
+        with db.conn:
+            store.resolve_people(db)
+            store.resolve_events(db)
+        store.ensure_db_shape(db)
+        summary = {"articles": len(seen), "extracted": extracted, "unchanged": len(seen) - extracted,
+                   "removed": removed, "skipped": [str(s) for s in skips], "rows": store.counts(db),
+                   "seconds": round(time.time() - started, 2)}
+        db.conn.close()
+        os.replace(temporary, output)
+        return summary
+    finally:
+        if temporary.exists():
+            temporary.unlink()
+        for suffix in ("-wal", "-shm", "-journal"):
+            leftover = Path(str(temporary) + suffix)
+            if leftover.exists():
+                leftover.unlink()
