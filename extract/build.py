@@ -159,7 +159,8 @@ def _build(inputs, output, force, max_bytes, batch_size, progress, workers=1, da
         else:
             force = True
         db = store.open_db(temporary)
-        existing = {} if force else store.stored_hashes(db)
+        stored = store.stored_hashes(db)
+        existing = {} if force else stored
         skips, seen = [], set()
         pairs = plan(read_inputs(inputs, max_bytes), existing, force, skips, seen)
         if dask_client is not None:
@@ -180,7 +181,7 @@ def _build(inputs, output, force, max_bytes, batch_size, progress, workers=1, da
                     if isinstance(rows, Exception):
                         raise rows
                     db.execute("savepoint article")
-                    store.save_article(db, rows)
+                    store.save_article(db, rows, replace=raw.id in stored)
                     db.execute("release article")
                 except Exception as error:  # one article's failure must not stop the build
                     if db.conn.in_transaction:

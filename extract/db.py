@@ -93,6 +93,8 @@ def ensure_tables(db):
         columns, pk, foreign_keys = TABLES[name]
         if not db[name].exists():
             db[name].create(columns, pk=pk, foreign_keys=foreign_keys, if_not_exists=True)
+    # Indexes from the start: replacing an article deletes by article_id.
+    db.index_foreign_keys()
 
 
 def extractor_version() -> str:
@@ -141,10 +143,11 @@ def delete_article(db, article_id):
         db.execute(f"delete from [{table}] where [{column}] = ?", [article_id])
 
 
-def save_article(db, rows: dict):
-    """Replace one article's rows with new ones."""
+def save_article(db, rows: dict, replace: bool = True):
+    """Insert one article's rows, replacing its old ones when it had some."""
     article_id = rows["articles"][0]["id"]
-    delete_article(db, article_id)
+    if replace:
+        delete_article(db, article_id)
     if rows["places"]:
         db["places"].insert_all(rows["places"], pk="id", ignore=True)
     for n, row in enumerate(rows["meeting_participants"]):
