@@ -28,9 +28,14 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 
-def make_corpus(source: Path, n: int, changed_share: float = 0.0, suffix: str = "") -> Path:
-    """The first n non-empty articles (cycled with new ids past the end), some changed."""
-    path = OUT / f"corpus-{n}{suffix}.jsonl"
+def make_corpus(source: Path, n: int, changed_share: float = 0.0, folder: Path = OUT) -> Path:
+    """The first n non-empty articles (cycled with new ids past the end), some changed.
+
+    A changed corpus keeps the file name (in another folder): article ids
+    are "<file stem>-<id>", so the same articles keep their ids.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"corpus-{n}.jsonl"
     written = 0
     with open(path, "w", encoding="utf-8") as out:
         while written < n:
@@ -124,39 +129,56 @@ def latencies(database: Path, requests: int) -> dict:
     return results
 
 
+class Cache:
+    """Measurements kept in bench/out/results.json, so an interrupted run resumes."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.data = json.loads(path.read_text()) if path.exists() else {}
+
+    def get(self, key, compute):
+        if key not in self.data:
+            self.data[key] = compute()
+            self.path.write_text(json.dumps(self.data, indent=2))
+        return self.data[key]
+
+
 @click.command()
 @click.option("--sizes", default="100,1000,10000", show_default=True)
 @click.option("--corpus", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=CORPUS)
 @click.option("--requests", default=20, show_default=True, help="Requests per Datasette endpoint")
 def main(sizes, corpus, requests):
     OUT.mkdir(parents=True, exist_ok=True)
+    cache = Cache(OUT / "results.json")
     sizes = [int(s) for s in sizes.split(",")]
     result = {"sizes": sizes, "full_build_s": {}, "peak_rss_mb": {}, "build_words_per_s": {}}
     corpora = {}
     for n in sizes:
         corpora[n] = make_corpus(corpus, n)
-        build = timed_build(corpora[n], OUT / f"build-{n}.db", "--force")
+        build = cache.get(f"build-{n}", lambda: timed_build(corpora[n], OUT / f"build-{n}.db", "--force"))
         words = words_in(corpora[n])
         result["full_build_s"][n] = build["seconds"]
         result["peak_rss_mb"][n] = build["peak_rss_mb"]
         result["build_words_per_s"][n] = round(words / build["seconds"], 1)
         click.echo(f"N={n}: {build}", err=True)
     middle = sizes[len(sizes) // 2] if len(sizes) > 1 else sizes[0]
-    result["raw_words_per_s"] = round(raw_spacy(corpora[middle]), 1)
+    result["raw_words_per_s"] = round(cache.get(f"raw-{middle}", lambda: raw_spacy(corpora[middle])), 1)
     result["ratio"] = round(result["build_words_per_s"][middle] / result["raw_words_per_s"], 3)
-    two = timed_build(corpora[middle], OUT / f"build-{middle}-w2.db", "--force", "--workers", "2")
+    two = cache.get(f"build-{middle}-w2", lambda: timed_build(corpora[middle], OUT / f"build-{middle}-w2.db",
+                                                               "--force", "--workers", "2"))
     result["workers2_speedup"] = round(result["full_build_s"][middle] / two["seconds"], 2)
     if len(sizes) > 1:
         small, large = sizes[0], sizes[-1]
         result["scaling"] = {"articles_x": large / small,
-                             "time_x": round(result["full_build_s"][large] / result["full_build_s"][small], 2)}
+                             "time_x": round(result["full_build_s"][large] / result["full_build_s"][small], 2),
+                             "time_x_last_10x": round(result["full_build_s"][large] / result["full_build_s"][middle], 2)}
     largest = sizes[-1]
     database = OUT / f"build-{largest}.db"
-    result["noop_rebuild_s"] = timed_build(corpora[largest], database)["seconds"]
-    changed = make_corpus(corpus, largest, changed_share=0.01, suffix="-changed")
-    result["one_percent_rebuild_s"] = timed_build(changed, database)["seconds"]
+    result["noop_rebuild_s"] = cache.get("noop", lambda: timed_build(corpora[largest], database))["seconds"]
+    changed = make_corpus(corpus, largest, changed_share=0.01, folder=OUT / "changed")
+    result["one_percent_rebuild_s"] = cache.get("one-percent", lambda: timed_build(changed, database))["seconds"]
     timed_build(corpora[largest], database)  # back to the plain corpus
-    result["datasette_p95_ms"] = latencies(database, requests)
+    result["datasette_p95_ms"] = cache.get("datasette", lambda: latencies(database, requests))
     click.echo(json.dumps(result, indent=2))
     write_results(result)
 

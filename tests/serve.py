@@ -23,7 +23,9 @@ def serve(database, sql_time_limit_ms=2000, timeout=60):
     port = free_port()
     command = [sys.executable, "-m", "datasette", "serve", "-i", str(database), "-m", str(ROOT / "metadata.yml"),
                "--plugins-dir", str(ROOT / "plugins"), "--template-dir", str(ROOT / "templates"),
-               "--host", "127.0.0.1", "--port", str(port), "--setting", "sql_time_limit_ms", str(sql_time_limit_ms)]
+               "--host", "127.0.0.1", "--port", str(port), "--setting", "sql_time_limit_ms", str(sql_time_limit_ms),
+               "--setting", "max_returned_rows", "200", "--setting", "suggest_facets", "off",
+               "--setting", "default_page_size", "50"]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     try:
