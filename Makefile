@@ -25,12 +25,12 @@ build: nato.db
 # serves a robots.txt that disallows nothing.
 LOAD_PLUGINS := $(if $(ALLOW_ROBOTS),ROBOTS_TXT="User-agent: *",)
 
-# Read-only (immutable) with a SQL time limit, on loopback. Tables show 50 rows a
+# Read-only (immutable) with a SQL time limit, on loopback. Tables show 25 rows a
 # page, queries up to 200 rows (CSV with _stream=on and paged JSON give all of
 # them), and facets are not suggested: every page stays under 100 ms at 10,000
 # articles (bench/RESULTS.md).
 SETTINGS := --setting sql_time_limit_ms 2000 --setting max_returned_rows 200 --setting suggest_facets off \
-	--setting default_page_size 50
+	--setting default_page_size 25
 serve: $(VENV)/.installed $(DB)
 	$(LOAD_PLUGINS) $(VENV)/bin/datasette serve -i $(DB) -m metadata.yml --host 127.0.0.1 --port $(PORT) \
 		--plugins-dir plugins --template-dir templates $(SETTINGS)

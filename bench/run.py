@@ -146,7 +146,7 @@ class Cache:
 @click.command()
 @click.option("--sizes", default="100,1000,10000", show_default=True)
 @click.option("--corpus", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=CORPUS)
-@click.option("--requests", default=20, show_default=True, help="Requests per Datasette endpoint")
+@click.option("--requests", default=30, show_default=True, help="Requests per Datasette endpoint")
 def main(sizes, corpus, requests):
     OUT.mkdir(parents=True, exist_ok=True)
     cache = Cache(OUT / "results.json")

@@ -25,7 +25,7 @@ def serve(database, sql_time_limit_ms=2000, timeout=60):
                "--plugins-dir", str(ROOT / "plugins"), "--template-dir", str(ROOT / "templates"),
                "--host", "127.0.0.1", "--port", str(port), "--setting", "sql_time_limit_ms", str(sql_time_limit_ms),
                "--setting", "max_returned_rows", "200", "--setting", "suggest_facets", "off",
-               "--setting", "default_page_size", "50"]
+               "--setting", "default_page_size", "25"]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     try:
