@@ -108,6 +108,12 @@ def find_triggers(sentence, text_offset: int) -> list:
         # "au sommet de l'État", "au sommet de sa carrière": no summit.
         if noun == "sommet" and re.match(r"\s+de\s+(?:l'[ÉE]tat|(?:la|sa|son|ses|leur|l')\s*(?!alliance|union|otan)[a-zéè])", after):
             continue
+        # "dans un entretien au Journal du dimanche", "un entretien accordé à": an interview.
+        before_noun = text[max(0, match.start("noun") - 12):match.start("noun")].lower()
+        if noun in ("entretien", "interview") and not re.match(r"\s+(?:téléphonique|avec|entre)\b", after) and (
+                re.search(r"\bdans (?:un|une|son|sa) $", before_noun)
+                or re.match(r"\s+(?:au|à l[a']?|aux|à|accordé|publié|diffusé)\b", after)):
+            continue
         # "les réunions au niveau des ministres": a plural of a generic word is no one meeting.
         if det in ("les", "des", "ces") and noun.endswith("s") and noun.rstrip("s") in lexicon.GENERIC_MEETING_NOUNS:
             continue
@@ -135,8 +141,12 @@ def find_triggers(sentence, text_offset: int) -> list:
     for token in sentence:
         lemma = token.lemma_.lower()
         if lemma in lexicon.MEETING_VERBS and token.pos_ in ("VERB", "ADJ"):
-            reflexive = any(c.lower_ in ("se", "s'", "nous", "vous") for c in token.children) or \
-                "Part" in token.morph.get("VerbForm") or lemma == "rencontrer"
+            # "se réuniront", "les ministres réunis à Oslo", "a rencontré": a gathering;
+            # "a réuni les militants" is a rally, not a meeting.
+            participle = "Part" in token.morph.get("VerbForm") and nonfinite(token)
+            infinitive = "Inf" in token.morph.get("VerbForm")
+            reflexive = any(c.lower_ in ("se", "s'", "nous", "vous") for c in token.children) or participle or (
+                lemma in ("rencontrer", "recevoir") and not infinitive)
             if reflexive:
                 triggers.append(Trigger(token.idx, token.idx + len(token.text), token.text,
                                         lexicon.MEETING_VERBS[lemma], generic=True, verb=True, singular=False))

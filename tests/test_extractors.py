@@ -142,3 +142,11 @@ def test_meeting_participants_people_and_countries(analyse):
     countries = {p["country_id"] for p in rows["meeting_participants"] if p["meeting_id"] == meeting["id"]}
     assert {"country:DK", "country:PL", "country:BE"} <= countries
     assert meeting["kind"] == "talks" and meeting["place_id"] == "city:2747373"
+
+
+def test_interviews_and_rallies_are_not_meetings(analyse):
+    rows = analyse("Dans un entretien au Journal du dimanche, le ministre a affirmé que la France restait prête. "
+                   "La présidente du parti a réuni les militants à Fréjus. Il a accordé un entretien à la BBC.")
+    assert rows["meetings"] == []
+    rows = analyse("Le président turc a reçu jeudi à Ankara le Premier ministre suédois.")
+    assert [(m["kind"], m["place_id"]) for m in rows["meetings"]] == [("meeting", "city:323786")]
