@@ -18,16 +18,19 @@ from .segment import find_quotes, split_units
 from .nlp import text_of
 
 INVERTED_PRONOUN = re.compile(r"-t-(il|elle|ils|elles|on)\b|\b\w+-(il|elle|ils|elles)\b|^-(il|elle|ils|elles)\b", re.IGNORECASE)
-PRONOUNS = {"il", "elle", "ils", "elles"}
+PRONOUNS = {"il", "elle", "ils", "elles", "lui", "eux"}  # "a-t-il dit", "selon lui"
 # What follows an inverted subject: "a déclaré X lors d'un point presse", "aux journalistes".
 SUBJECT_END = re.compile(r"\s*(?:[,;:!?«»\"“”()]|(?<!\b[A-Z])(?<!\bMme)\.|\s(?:à|au|aux|lors|dans|devant|sur|en|depuis|après|avant|pour|sans|avec|qui|que|qu'|alors|tandis|mais|car|puis|dont|selon|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)\b)")
 # An inverted subject starts with a determiner, a title or a capitalised name.
 INVERTED_START = re.compile(
     r"\s+(?:le |la |l'|les |un |une |des |deux |trois |plusieurs |cette |ce |ces |son |sa |ses |leur |M\.|Mme|[A-ZÀ-Ý]|\d)")
+AUDIENCE_FIRST = re.compile(
+    r"\s+(?:à|au|aux)\s+(?:l'|la |le |les )?(?:journalistes|presse|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)(?=\s)")
 OCCASION = re.compile(
     r"(?:lors d(?:'une?|u|e la|es) [^,.;«»]+|aux journalistes(?: [^,.;«»]{0,40})?|à la presse|devant [^,.;«»]+"
     r"|dans (?:un|une|son|sa) (?:message|communiqué|entretien|interview|tweet|déclaration|discours|allocution|vidéo)[^,.;«»]*"
     r"|sur (?:son compte |les réseaux sociaux|Twitter|X\b|Facebook)[^,.;«»]*)")
+ATTRIBUTING_PREPOSITIONS = lexicon.SELON | {"pour"}
 CLAUSE_STARTERS = {"alors", "tandis", "parce", "bien", "ainsi", "dès", "lorsque", "puisque", "afin", "sorte", "pendant"}
 
 
@@ -204,6 +207,10 @@ class ArticleStatements:
         """The subject after the verb: "a déclaré M. Stoltenberg lors de ...",
         "a confirmé un responsable de l'OTAN". None unless a noun phrase starts there."""
         start = verb.idx + len(verb.text)
+        # "a expliqué à l'AFP une source diplomatique": the audience comes first.
+        audience = AUDIENCE_FIRST.match(self.body, start, unit[1])
+        if audience and INVERTED_START.match(self.body, audience.end(), unit[1]):
+            start = audience.end()
         text = self.body[start:unit[1]]
         if not INVERTED_START.match(text):
             return None
@@ -221,6 +228,10 @@ class ArticleStatements:
                 continue
             if token.lower_ in lexicon.SELON and token.pos_ == "ADP":
                 verbs.append((token, token.lower_))
+                continue
+            # "Pour le secrétaire général, « ... »": an opening "pour" attributes the quotation.
+            if token.lower_ == "pour" and token.idx == unit[0] and any(q.outer_start > token.idx for q in quotes):
+                verbs.append((token, "pour"))
                 continue
             lemma = speech_lemma(token)
             if lemma is None or "Inf" in token.morph.get("VerbForm"):
@@ -299,8 +310,9 @@ class ArticleStatements:
             if verb is None:
                 continue
             token, lemma = verb
-            speaker = self.subject_of(token, unit, quotes) if lemma not in lexicon.SELON else \
-                self.resolve_phrase(token.idx + len(token.text), self.phrase_end(token, unit), quotes, prefer_last=False)
+            speaker = self.subject_of(token, unit, quotes) if lemma not in ATTRIBUTING_PREPOSITIONS else \
+                self.resolve_phrase(token.idx + len(token.text), self.phrase_end(token, unit, quotes), quotes,
+                                    prefer_last=lemma == "pour")
             before = body[unit[0]:quote.outer_start].strip(" ,:")
             direct = len(before.split()) <= 1 and (token.idx > quote.outer_start or ":" in body[token.idx:quote.outer_start]) \
                 or (token.idx < quote.outer_start and body[token.idx:quote.outer_start].rstrip().endswith(":"))
@@ -309,7 +321,7 @@ class ArticleStatements:
             attributed = True
         if not speech or not attributed:
             for token, lemma in verbs:
-                if lemma in lexicon.SELON:
+                if lemma in ATTRIBUTING_PREPOSITIONS:
                     continue
                 clause = self.que_after(token, unit[1])
                 if clause is not None:
@@ -344,7 +356,14 @@ class ArticleStatements:
             return after[0]
         return None
 
-    def phrase_end(self, token, unit):
+    def phrase_end(self, token, unit, quotes=()):
+        """End of the source named after "selon" or "pour": before the comma
+        that precedes the quotation ("Pour X, son porte-parole, « ... »")."""
+        following = [q for q in quotes if q.outer_start > token.idx]
+        if following:
+            comma = self.body.rfind(",", token.idx, following[0].outer_start)
+            if comma > token.idx:
+                return comma
         text = self.body[token.idx + len(token.text):unit[1]]
         match = re.search(r"[,;]|(?<!\b[A-Z])\.", text)
         return token.idx + len(token.text) + (match.start() if match else len(text))

@@ -150,3 +150,12 @@ def test_interviews_and_rallies_are_not_meetings(analyse):
     assert rows["meetings"] == []
     rows = analyse("Le président turc a reçu jeudi à Ankara le Premier ministre suédois.")
     assert [(m["kind"], m["place_id"]) for m in rows["meetings"]] == [("meeting", "city:323786")]
+
+
+def test_attributions_with_audience_selon_lui_and_pour(analyse):
+    rows = analyse("Le porte-parole du Pentagone, John Kirby, a parlé mardi.\n\n"
+                   "« Nous n'abandonnerons pas nos alliés », a-t-il dit à l'AFP. « La Russie doit comprendre », selon lui.\n\n"
+                   "« Les discussions sont difficiles », a expliqué à l'AFP une source diplomatique.\n\n"
+                   "Pour le secrétaire général de l'OTAN, Jens Stoltenberg, « l'Ukraine gagnera cette guerre ».")
+    assert speaker_names(rows) == ["John Kirby", "John Kirby", None, "Jens Stoltenberg"]
+    assert rows["statements"][2]["speaker_kind"] == "anonymous"
