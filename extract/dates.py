@@ -7,7 +7,7 @@ year; without one it stays NULL with the expression kept. A month is
 import datetime as dt
 import regex as re  # allows one group name in several alternatives
 from dataclasses import dataclass
-from typing import Iterator, Optional
+from typing import Optional
 
 from .lexicon import ERA_MARKERS, MONTHS, WEEKDAYS
 

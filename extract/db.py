@@ -5,12 +5,11 @@ article's rows; resolve_people and resolve_events derive the corpus-wide
 tables from the per-article rows at the end of a build; ensure_db_shape adds
 indexes, full-text search and views.
 """
-import json
-import re
 from collections import Counter, defaultdict
 
 import sqlite_utils
 
+from .meetings import KIND_CLASS
 from .places import slug
 
 FTS_LANGUAGE = "unicode61 remove_diacritics 2"  # "reunion" finds "réunion"
@@ -235,13 +234,11 @@ def resolve_people(db):
 def resolve_events(db):
     """One event per meeting reported in several articles: same kind class,
     place and date (a meeting without place or date stays its own event)."""
-    classes = {"summit": "summit", "meeting": "meeting", "council": "meeting", "talks": "meeting",
-               "press_conference": "press", "visit": "visit"}
     events, assignment = {}, {}
     for row in db.query("select m.*, p.latitude, p.longitude from meetings m left join places p on p.id = m.place_id "
                         "order by m.date_start is null, m.date_start, m.id"):
         if row["place_id"] and (row["date_start"] or row["name"]):
-            key = f"{classes.get(row['kind'], row['kind'])}|{row['place_id']}|{row['date_start'] or row['name']}"
+            key = f"{KIND_CLASS.get(row['kind'], row['kind'])}|{row['place_id']}|{row['date_start'] or row['name']}"
         else:
             key = row["id"]
         event_id = slug(key) or row["id"]

@@ -155,7 +155,11 @@ DATELINE = re.compile(
 
 # Instruction words of text generators: a title line "Customize this title in
 # frenchLe chef ..." keeps what follows the instruction.
-GENERATOR_TITLE_PREFIX = re.compile(r"(?i)^\s*customize this title in french\s*")
+# English instructions to a text generator glued to the French title they
+# asked for: "Customize this title in frenchLe chef ...", "Rewrite this headline: ...".
+GENERATOR_TITLE_PREFIX = re.compile(
+    r"(?i)^\s*(?:customi[sz]e|rewrite|rephrase|translate|generate|write|make)\b[a-z ,]{0,40}?"
+    r"\b(?:title|headline)\b(?:\s+(?:in|into)\s+french)?\s*:?\s*")
 
 MONTHS = {
     "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5,

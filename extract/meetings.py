@@ -341,7 +341,7 @@ def same_place(a, b) -> bool:
     return a is None or b is None or a.id == b.id
 
 
-def merge_into(meetings, trigger, body) -> Optional[Meeting]:
+def merge_into(meetings, trigger) -> Optional[Meeting]:
     """The earlier meeting this trigger mentions again, if any."""
     date = trigger.date.value if trigger.date else None
     for meeting in reversed(meetings):
@@ -404,7 +404,7 @@ def extract_meetings(doc, sentences, place_mentions, people, anchor) -> list:
         previous_in_sentence = previous_trigger = None
         for trigger in triggers:
             mention = MeetingMention(trigger.start, trigger.end, body[trigger.start:trigger.end])
-            target = merge_into(meetings, trigger, body)
+            target = merge_into(meetings, trigger)
             if target is None and previous_in_sentence and not trigger.place and not trigger.name \
                     and (trigger.generic or previous_trigger.verb
                          or KIND_CLASS[trigger.kind] == KIND_CLASS[previous_trigger.kind]) \

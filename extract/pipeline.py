@@ -6,7 +6,6 @@ worker processes and its output can be tested directly.
 """
 import bisect
 import json
-import re
 from dataclasses import asdict
 
 from .clean import CleanArticle, clean_article

@@ -56,3 +56,8 @@ def test_other_sites_teasers_look_alike():
     clean = clean_article(text)
     assert clean.title == "Titre de l'article"
     assert clean.body == "Le ministre a parlé.\n\nLa suite du texte."
+
+
+def test_generator_instructions_of_any_wording():
+    clean = clean_article("Rewrite this headline: La Suède rejoint l'OTAN\n\nLe texte de l'article.")
+    assert clean.title == "La Suède rejoint l'OTAN" and clean.body == "Le texte de l'article."
