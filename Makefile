@@ -43,9 +43,20 @@ chromium:
 test: $(VENV)/.installed chromium
 	$(PY) -m pytest -q
 
-# Precision, recall and F1 against the gold annotations kept in tests/gold.
-eval: nato.db
-	$(PY) tests/score.py nato.db tests/gold
+# Precision, recall and F1: first on the development set (40 real articles
+# the rules were not written against, in ../shared/gold-dev), then on the seeds.
+SHARED ?= ../shared
+dev.db: $(VENV)/.installed $(SOURCES)
+	$(PY) build_db.py $(SHARED)/gold-dev/dev.jsonl -o dev.db --force
+
+eval: nato.db dev.db
+	@echo "== development set ($(SHARED)/gold-dev, 40 real articles)"
+	@$(PY) tests/score.py dev.db $(SHARED)/gold-dev/gold.json
+	@echo "junk speaker texts: $$($(PY) $(SHARED)/tools/junk_speakers.py dev.db)"
+	@echo "== seeds (tests/gold)"
+	@$(PY) tests/score.py nato.db tests/gold
+	@echo "== phrasing suite (tests/phrasings)"
+	@$(PY) tests/phrasings/check.py | tail -3
 
 clean:
-	rm -f nato.db
+	rm -f nato.db dev.db
