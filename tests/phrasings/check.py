@@ -12,7 +12,8 @@ Every ``*.yml`` file beside this one is a list of cases::
 
 An empty list (``statements: []``) is a negative case: no fact of that kind
 may come out. Kinds not named under ``expect`` are not checked. Speakers
-match by surname ("" is an anonymous source, ``null`` an unknown speaker);
+match by surname ("" is an anonymous source, ``null`` an unknown speaker;
+``speaker_kind: organisation`` checks the kind);
 meetings by kind, place and, where given, date and status; ratifications by
 country (``null`` for an aggregate), candidate, status and, where given,
 count. ``python tests/phrasings/check.py`` prints every miss.
@@ -71,6 +72,8 @@ def same(kind, want, got) -> bool:
         if fold(want["quote"]) not in fold(got["quote"]):
             return False
         if "kind" in want and want["kind"] != got["kind"]:
+            return False
+        if "speaker_kind" in want and want["speaker_kind"] != got["speaker_kind"]:
             return False
         if "speaker" not in want:
             return True
