@@ -23,6 +23,10 @@ DOUBLED_CLOSE = re.compile(r"»(?:\s*»)+")
 # without a separator. The sentence end is followed by a capital, «, or a
 # straight quote that opens (an even number of them came before it).
 GLUED = re.compile(r"(?<=[a-zà-ÿ0-9)»\"%])[.!?…]+(?=\"?[A-ZÀ-Ý«][a-zà-ÿ' ])")
+# Wire-copy intertitles glued into the text by the scraper: "...en septembre.-
+# \"Terrain de jeu\" -Pour John Bolton" or "- LE COMPLOT -► \"Les ...": a
+# heading between dashes right after a sentence end. Headings are nobody's words.
+INTERTITLE = re.compile(r'(?:(?<=[.!?…"»)])|^)\s*-\s+(?P<heading>[^\n]{2,90}?)\s+-\s*(?:►\s*)?(?=\S)', re.MULTILINE)
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
@@ -149,7 +153,9 @@ def clean_article(text: str, title: Optional[str] = None, source: Optional[str] 
         result.title, paragraphs = _find_title(paragraphs, breadcrumb)
     elif paragraphs and _same(paragraphs[0], result.title):
         paragraphs = paragraphs[1:]
-    result.body = normalise_text("\n\n".join(paragraphs))
+    body = "\n\n".join(paragraphs)
+    result.removed += [("heading", m.group("heading")) for m in INTERTITLE.finditer(body)]
+    result.body = normalise_text(INTERTITLE.sub("\n\n", body))
     if result.title:
         result.title = normalise_text(result.title)
     return result

@@ -64,6 +64,8 @@ def extract_article(raw: RawArticle, clean: CleanArticle, doc) -> dict:
                      for i, s in enumerate(sentences.spans)]
 
     people = extract_people(doc, sentences.start_of)
+    # Statements first: speaker resolution may find a person the model missed.
+    statements = extract_statements(doc, paragraphs_of(body), people)
     mention_rows, role_rows = [], []
     for person in people:
         for m in person.mentions:
@@ -95,7 +97,6 @@ def extract_article(raw: RawArticle, clean: CleanArticle, doc) -> dict:
                            "sentence_id": sid(pm.start), "start": pm.start, "end": pm.end,
                            "text": pm.text, "place_id": pm.place.id, "how": pm.how})
 
-    statements = extract_statements(doc, paragraphs_of(body), people)
     statement_rows = [{"id": f"{article_id}-q{n}", "article_id": article_id,
                        "sentence_id": sid(s.start), "start": s.start, "end": s.end, "quote": s.quote,
                        "kind": s.kind, "speaker_key": s.speaker_key, "speaker_text": s.speaker_text,

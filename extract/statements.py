@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from typing import Optional
 
 from . import lexicon
-from .people import describe, roles_match, surname_key
+from .people import surname_key
 from .segment import find_quotes, split_units
 from .nlp import text_of
+from .speakers import PRONOUN_GENDER, Resolver, Speaker
 
-INVERTED_PRONOUN = re.compile(r"-t-(il|elle|ils|elles|on)\b|\b\w+-(il|elle|ils|elles)\b|^-(il|elle|ils|elles)\b", re.IGNORECASE)
-PRONOUNS = {"il", "elle", "ils", "elles", "lui", "eux"}  # "a-t-il dit", "selon lui"
+# "a-t-il ajouté", "estime-t-elle", "poursuit-il", "a t-il dit" (the hyphen lost).
+INVERTED_PRONOUN = re.compile(r"(?:\bt-|\b\w+-|^-)(?P<pronoun>il|elle|ils|elles|on)\b", re.IGNORECASE)
 # What follows an inverted subject: "a déclaré X lors d'un point presse", "aux journalistes".
 SUBJECT_END = re.compile(r"\s*(?:[,;:!?«»\"“”()]|(?<!\b[A-Z])(?<!\bMme)\.|\s(?:à|au|aux|lors|dans|devant|sur|en|depuis|après|avant|pour|sans|avec|qui|que|qu'|alors|tandis|mais|car|puis|dont|selon|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)\b)")
 # An inverted subject starts with a determiner, a title or a capitalised name.
@@ -83,7 +84,7 @@ class ArticleStatements:
         self.paragraphs = paragraphs
         self.people = people
         self.token_starts = [t.idx for t in doc]
-        self.mentions = sorted(((m.start, m.end, p) for p in people for m in p.mentions), key=lambda x: (x[0], x[1]))
+        self.resolver = Resolver(self.body, people, paragraphs)
         self.last_speaker = None      # (person, paragraph index)
         self.last_subject = None      # person most recently a subject
         self.statements = []
@@ -98,7 +99,7 @@ class ArticleStatements:
     def people_between(self, start, end, quotes=()):
         """People named in body[start:end], outside quotations; a surname
         the model did not tag still names a person of the article."""
-        found = [(s, e, p) for s, e, p in self.mentions
+        found = [(s, e, p) for s, e, p in self.resolver.mentions
                  if s < end and start < e and not any(q.outer_start <= s < q.outer_end for q in quotes)]
         if found:
             return found
@@ -114,39 +115,9 @@ class ArticleStatements:
 
     # Speakers -------------------------------------------------------------
     def resolve_phrase(self, phrase_start, phrase_end, quotes, prefer_last=True):
-        """Speaker of a subject phrase: a named person, a pronoun, a
-        description of someone already named, or an anonymous source."""
-        phrase = self.body[phrase_start:phrase_end].strip(" ,.;:")
-        named = self.people_between(phrase_start, phrase_end, quotes)
-        if named:
-            s, e, person = named[-1] if prefer_last else named[0]
-            return person, phrase, "person"
-        words = phrase.lower().replace("'", "' ").split()
-        if not words:
-            return None, None, "unknown"
-        if words[0] in PRONOUNS:
-            return self.last_subject or (self.last_speaker[0] if self.last_speaker else None), phrase, "person"
-        if words[0] in lexicon.INDEFINITE_DETERMINERS or words[0].isdigit():
-            return None, phrase, "anonymous"
-        # "Le chef de la diplomatie finlandaise, Pekka Haavisto": a name the
-        # model missed is someone new, never the last speaker.
-        if re.search(r"[A-ZÀ-Ý][\w'-]+\s+[A-ZÀ-Ý][\w'-]+$", phrase) and not phrase.isupper():
-            return None, phrase, "unknown"
-        description = describe(phrase)
-        if description:
-            for person in reversed(self.people):
-                if any(roles_match(description, role) for role in person.roles):
-                    return person, phrase, "person"
-            # A definite description of a person names someone already in
-            # the story: "a déclaré l'homme politique norvégien".
-            fallback = self.last_speaker[0] if self.last_speaker else self.last_subject
-            if fallback:
-                return fallback, phrase, "person"
-            return None, phrase, "unknown"
-        head = next((w for w in words if w not in ("le", "la", "l'", "les")), "")
-        if head in lexicon.SOURCE_NOUNS:
-            return None, phrase, "anonymous"
-        return None, phrase, "organisation"
+        """(person, text, kind) of a speaker phrase (extract.speakers)."""
+        speaker = self.resolver.resolve(phrase_start, phrase_end, quotes)
+        return speaker.person, speaker.text, speaker.kind
 
     def subject_of(self, verb, unit, quotes):
         """(person, text, kind) of a speech verb's subject."""
@@ -155,8 +126,11 @@ class ArticleStatements:
         pronoun = INVERTED_PRONOUN.match(after.lstrip()) or INVERTED_PRONOUN.search(
             self.body[max(unit_start, verb.idx - 12):verb.idx + len(verb.text)])
         if pronoun:
-            person = self.last_subject or (self.last_speaker[0] if self.last_speaker else None)
-            return person, pronoun.group(0).strip("-").replace("t-", ""), "person"
+            word = pronoun.group("pronoun").lower()
+            if word not in PRONOUN_GENDER:
+                return None, word, "unknown"
+            person = self.resolver.antecedent(verb.idx, PRONOUN_GENDER[word])
+            return person, word, "person" if person else "unknown"
         # "..., ajoutant que ...", "en précisant que ...": the subject of the main clause.
         if "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense"):
             earlier = [s for s in self.statements if unit_start <= s.start < unit_end]
@@ -179,8 +153,8 @@ class ArticleStatements:
             # "Bruno Julliard, qui dénonçait ...": the relative pronoun's antecedent.
             if subject.lower_ in ("qui", "lequel", "laquelle") and verb.dep_ == "acl:relcl":
                 subject = verb.head
-            start = max(subject.left_edge.idx, unit_start)
-            end = subject.right_edge.idx + len(subject.right_edge.text)
+            start, end = noun_phrase(subject)
+            start = max(start, unit_start)
             if any(q.outer_start <= start < q.outer_end for q in quotes):
                 start = max([q.outer_end for q in quotes if q.outer_start <= start < q.outer_end])
             if min(end, verb.idx) > start:
@@ -284,7 +258,8 @@ class ArticleStatements:
         if person:
             # "..., mais il a également averti que": the pronoun is this speaker.
             self.last_speaker = (person, self.paragraph)
-            self.last_subject = person
+        if person or speaker_kind == "anonymous":
+            self.resolver.note(start, person)
 
     def occasion_after(self, position, unit_end):
         match = OCCASION.search(self.body, position, unit_end)
@@ -350,11 +325,22 @@ class ArticleStatements:
             token, lemma = before[-1]
             between = self.body[token.idx:quote.outer_start]
             weak = lemma in lexicon.WEAK_SPEECH_VERBS
-            if not weak or re.search(r"\bqu(?:e\b|')|:\s*$", between):
+            if not weak or re.search(r"\bqu(?:e\b|')|:\s*$", between) or self.person_subject(token):
                 return before[-1]
         if after:
             return after[0]
         return None
+
+    def person_subject(self, verb) -> bool:
+        """Whether a person is the verb's subject: "Il a appelé ses « alliés »
+        à ..." quotes him; "Kiev a demandé une « adhésion »" names a request."""
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        for aux in (c for c in verb.children if c.dep_.startswith("aux")):
+            subjects += [c for c in aux.children if c.dep_ == "nsubj"]
+        for subject in subjects:
+            if subject.lower_ in ("il", "elle") or self.resolver.named_in(*noun_phrase(subject)):
+                return True
+        return False
 
     def phrase_end(self, token, unit, quotes=()):
         """End of the source named after "selon" or "pour": before the comma
@@ -381,22 +367,32 @@ class ArticleStatements:
                      (person, person.name if person else None, "person" if person else "unknown"), None, None)
 
     def remember_subjects(self, paragraph, unit, quotes):
-        mine = [s for s in self.statements if unit[0] <= s.start < unit[1]]
-        for statement in mine:
-            if statement.speaker_key:
-                person = next(p for p in self.people if p.key == statement.speaker_key)
-                self.last_speaker = (person, paragraph)
-                self.last_subject = person
-        if mine:
-            return
+        """Named subjects of the unit's clauses, for the pronouns that follow:
+        "Mme Dupont a quitté la salle. « ... », a-t-elle lancé"."""
+        for statement in self.statements:
+            if unit[0] <= statement.start < unit[1] and statement.speaker_key:
+                self.last_speaker = (next(p for p in self.people if p.key == statement.speaker_key), paragraph)
         for token in self.tokens_between(*unit):
             if token.dep_ in ("nsubj", "nsubj:pass") and token.head.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
-                start = token.left_edge.idx
-                end = token.right_edge.idx + len(token.right_edge.text)
-                named = self.people_between(start, end, quotes)
+                start, end = noun_phrase(token)
+                named = self.resolver.named_in(start, end, quotes)
                 if named:
-                    self.last_subject = named[-1][2]
-                    return
+                    self.resolver.note(start, named[0])
+
+
+def noun_phrase(head):
+    """(start, end) of the noun phrase a head token governs, without its
+    relative clauses and what follows a comma: "le député, qui ..." -> "le député"."""
+    keep = [c for c in head.children if c.dep_ not in ("acl:relcl", "acl", "punct", "conj", "cc", "advcl",
+                                                       "parataxis", "dep")]
+    right = max([c.right_edge for c in keep if c.i > head.i] + [head], key=lambda t: t.i)
+    left = min([c.left_edge for c in keep if c.i < head.i] + [head], key=lambda t: t.i)
+    doc = head.doc
+    for t in doc[head.i + 1:right.i + 1]:
+        if t.text in (",", ";", "(", "«", '"') or t.lower_ in ("qui", "que", "dont"):
+            right = doc[t.i - 1]
+            break
+    return left.idx, right.idx + len(right.text)
 
 
 def extract_statements(doc, paragraphs, people) -> list:

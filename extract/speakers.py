@@ -1,0 +1,236 @@
+"""Who a speaker phrase designates: a named person, a pronoun or a
+description resolved to someone of the article, an anonymous source, an
+organisation, or nobody we can be sure of.
+
+The statement extractor finds the phrase (the subject of the speech verb,
+the words after "selon", the antecedent of "pour qui"); this module decides
+what it stands for, as a careful reader would:
+
+- a name in the phrase that is not a complement ("le porte-parole de X" is
+  not X) is the speaker: "le président turc Recep Tayyip Erdogan";
+- a pronoun ("a-t-il ajouté", "selon elle", "ce dernier") is the nearest
+  earlier person who was a subject or a speaker and agrees in gender;
+- a description ("le chef de la diplomatie turque", "le vieil homme") is the
+  person whose role it matches, else the nearest agreeing subject when it is
+  definite, else an unnamed individual;
+- "un diplomate", "des responsables" are anonymous sources; "le ministère",
+  "Le Figaro" organisations;
+- anything else (a clause, a date, a lone determiner) is no speaker: the
+  statement keeps speaker_kind 'unknown' rather than a guess.
+"""
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+import yaml
+
+from . import lexicon
+from .people import Mention, Person, clean_name, describe, first_name_key, roles_match, surname_key
+
+DATA = Path(__file__).parent / "data" / "speakers.yml"
+PRONOUN_GENDER = {"il": "m", "elle": "f", "lui": "m", "celui-ci": "m", "celle-ci": "f",
+                  "ce dernier": "m", "cette dernière": "f"}
+PLURAL_PRONOUNS = {"ils", "elles", "eux", "on", "ces derniers", "ces dernières", "ceux-ci", "celles-ci"}
+DEFINITE = {"le", "la", "l'", "les", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "notre"}
+# A complement, not the speaker: "le porte-parole de X", "a déclaré Y au président X".
+COMPLEMENT_BEFORE = re.compile(r"(?i)\b(?:de|d'|du|des|à|au|aux|par|pour|avec|contre|sur|chez|envers|entre|sans)\s*$")
+FEMININE_TITLE = re.compile(r"(?:ière|rice|ée|ente|ante|euse|esse|onne|eure|cheffe|reine|générale|adjointe)\b")
+NAME_AT_END = re.compile(r"(?P<name>[A-ZÀ-Ý][\w'-]+(?:\s+(?:de|von|van|al-|von der|van der|de la)?\s*[A-ZÀ-Ý][\w'-]+){1,2})\s*$")
+MONTH_NAMES = "|".join(m for m in lexicon.MONTHS if len(m) > 4)
+DATE_LIKE = re.compile(rf"(?i)^(?:le |l')?\d{{1,2}}(?:er)? (?:{MONTH_NAMES})\b|^(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|cette semaine)\b")
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict:
+    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    return {"person": set(data["person_nouns"]), "organisation": set(data["organisation_nouns"]),
+            "f": {n.lower() for n in data["feminine_first_names"]},
+            "m": {n.lower() for n in data["masculine_first_names"]}}
+
+
+@dataclass
+class Speaker:
+    person: Optional[Person]
+    text: Optional[str]
+    kind: str  # person, anonymous, organisation, unknown
+
+    @classmethod
+    def unknown(cls, text=None):
+        return cls(None, text if text and is_noun_phrase(text) else None, "unknown")
+
+
+def words_of(phrase: str) -> list:
+    return phrase.lower().replace("'", "' ").split()
+
+
+def is_noun_phrase(text: str) -> bool:
+    """Whether a speaker text can name someone: not a bare determiner, a
+    pronoun fragment, a date, a quotation or a clause."""
+    words = words_of(text)
+    if not words or len(words) > 12 or text[:1] in "«»\"“”([-":
+        return False
+    if len(words) == 1 and words[0] in DEFINITE | {"un", "une", "des", "du", "de", "d'", "t", "-t", "lui", "qui", "que"}:
+        return False
+    if DATE_LIKE.match(text) or any(c in text for c in "«»\"“”"):
+        return False
+    return not re.search(r"(?i)\b(?:a|ont|avait|est|sont|était|qui|que|qu')\s", text)
+
+
+def gender_of(person: Person, body: str) -> Optional[str]:
+    """'f', 'm' or None, from courtesy titles, roles and first names."""
+    for mention in person.mentions:
+        before = body[max(0, mention.start - 6):mention.start]
+        if re.search(r"\b(?:Mme|Madame|Mlle)\.?\s*$", before):
+            return "f"
+        if re.search(r"\b(?:M\.|Monsieur)\s*$", before):
+            return "m"
+    for role in person.roles:
+        text = role.text.lower()
+        if re.match(r"(?:la|l'ancienne|une|cette|sa)\b", text) or FEMININE_TITLE.search(role.title):
+            return "f"
+        if re.match(r"(?:le|l'ancien|un|ce|son)\b", text):
+            return "m"
+    first = person.name.split()[0].lower() if len(person.name.split()) > 1 else ""
+    vocab = vocabulary()
+    return "f" if first in vocab["f"] else "m" if first in vocab["m"] else None
+
+
+def contradicts(description, roles) -> bool:
+    """A description that cannot be this person: another country or
+    organisation than every role the article gives them."""
+    countries = {r.country for r in roles if r.country}
+    organisations = {r.organisation for r in roles if r.organisation}
+    return bool(description.country and countries and description.country not in countries
+                or description.organisation and organisations and description.organisation not in organisations)
+
+
+class Resolver:
+    """Speaker resolution over one article: the people it names and the
+    subjects and speakers seen so far, in text order."""
+
+    def __init__(self, body: str, people: list, paragraphs: list):
+        self.body = body
+        self.people = people
+        self.paragraph_starts = [start for start, _ in paragraphs]
+        self.mentions = sorted(((m.start, m.end, p) for p in people for m in p.mentions), key=lambda x: x[:2])
+        self.genders = {p.key: gender_of(p, body) for p in people}
+        self.salient = []  # (offset, person or None, gender): subjects and speakers
+
+    def paragraph_of(self, offset: int) -> int:
+        return bisect.bisect_right(self.paragraph_starts, offset) - 1
+
+    def note(self, offset: int, person: Optional[Person], gender: Optional[str] = None):
+        """A subject or a speaker at offset, for later pronouns and descriptions."""
+        if person is not None:
+            gender = self.genders.get(person.key, gender)
+        self.salient.append((offset, person, gender))
+
+    def named_in(self, start: int, end: int, quotes=()) -> list:
+        """People named in body[start:end] as the head, not as a complement."""
+        found = []
+        for s, e, person in self.mentions:
+            if s < start or e > end or any(q.outer_start <= s < q.outer_end for q in quotes):
+                continue
+            if COMPLEMENT_BEFORE.search(self.body[max(start, s - 8):s]):
+                continue
+            found.append(person)
+        return found or self.surnames_in(start, end, quotes)
+
+    def surnames_in(self, start: int, end: int, quotes=()) -> list:
+        """A surname alone that the model did not tag still names a person
+        of the article: "», a ajouté Peskov"."""
+        found = []
+        for match in re.finditer(r"\b[A-ZÀ-Ý][\w-]+", self.body[start:end]):
+            s = start + match.start()
+            if any(q.outer_start <= s < q.outer_end for q in quotes) or \
+                    COMPLEMENT_BEFORE.search(self.body[max(start, s - 8):s]):
+                continue
+            key = surname_key(match.group(0))
+            found += [p for p in self.people if p.key.split("|")[0] == key][:1]
+        return found
+
+    def resolve(self, start: int, end: int, quotes=()) -> Speaker:
+        """What the phrase body[start:end] designates."""
+        phrase = self.body[start:end].strip(" ,.;:-")
+        words = words_of(phrase)
+        if not words:
+            return Speaker.unknown()
+        named = self.named_in(start, end, quotes)
+        if named:
+            return Speaker(named[0], phrase if is_noun_phrase(phrase) else named[0].name, "person")
+        pronoun = " ".join(words[:2]) if " ".join(words[:2]) in PRONOUN_GENDER else words[0]
+        if pronoun in PRONOUN_GENDER:
+            person = self.antecedent(start, PRONOUN_GENDER[pronoun])
+            text = pronoun if pronoun not in ("lui",) else (person.name if person else None)
+            return Speaker(person, text, "person") if person else Speaker.unknown(text)
+        if pronoun in PLURAL_PRONOUNS:
+            return Speaker.unknown(pronoun if pronoun not in ("eux",) else None)
+        if not is_noun_phrase(phrase):
+            return Speaker.unknown()
+        if words[0] in lexicon.INDEFINITE_DETERMINERS or words[0].isdigit():
+            return Speaker(None, phrase, "anonymous")
+        missed = NAME_AT_END.search(phrase)
+        if missed and words[0] in DEFINITE | {"l'"} and clean_name(missed.group("name")):
+            return Speaker(self.add_person(missed.group("name"), end - len(phrase) + missed.start()), phrase, "person")
+        return self.description(phrase, words, start)
+
+    def description(self, phrase: str, words: list, start: int) -> Speaker:
+        """ "le chef de la diplomatie turque", "ce chercheur", "Le Figaro"."""
+        vocab = vocabulary()
+        role = describe(phrase)
+        if role:
+            holders = [p for p in self.people if any(roles_match(role, r) for r in p.roles)]
+            if holders:
+                return Speaker(holders[-1], phrase, "person")
+        head = next((w for w in words if w not in DEFINITE and w not in ("ex-", "l'", "ancien", "ancienne", "jeune")),
+                    words[-1])
+        head = head.strip(",.")
+        if role or head in vocab["person"] or head.startswith("ex-"):
+            if words[0] in DEFINITE:
+                gender = "f" if words[0] in ("la", "cette", "sa") or FEMININE_TITLE.search(head) or head == "femme" \
+                    else "m" if words[0] in ("le", "ce", "cet", "son") or head == "homme" else None
+                person = self.antecedent(start, gender, role)
+                if person:
+                    return Speaker(person, phrase, "person")
+            return Speaker(None, phrase, "anonymous")
+        if head in lexicon.SOURCE_NOUNS:
+            return Speaker(None, phrase, "anonymous")
+        if head in vocab["organisation"] or phrase[:1].isupper() or words[0] in DEFINITE:
+            return Speaker(None, phrase, "organisation")
+        return Speaker.unknown(phrase)
+
+    def antecedent(self, offset: int, gender: Optional[str], role=None) -> Optional[Person]:
+        """The nearest earlier subject or speaker that agrees, in this
+        paragraph or the two before; None when it is no one we know."""
+        here = self.paragraph_of(offset)
+        for where, person, known in reversed(self.salient):
+            if where >= offset:
+                continue
+            if self.paragraph_of(where) < here - 2:
+                break
+            if gender and known and known != gender:
+                continue
+            if person is not None and role is not None and contradicts(role, person.roles):
+                continue
+            return person
+        return None
+
+    def add_person(self, name_text: str, start: int) -> Person:
+        """A person the model missed, named after a title: "l'ambassadeur
+        des Etats-Unis à Ankara David Satterfield"."""
+        name = clean_name(name_text)
+        key = f"{surname_key(name)}|{first_name_key(name)}"
+        person = next((p for p in self.people if p.key.split("|")[0] == key.split("|")[0]), None)
+        mention = Mention(start, start + len(name_text), name_text, name)
+        if person is None:
+            person = Person(key, name, [mention])
+            self.people.append(person)
+            self.genders[key] = gender_of(person, self.body)
+        elif all(m.start != start for m in person.mentions):
+            person.mentions.append(mention)
+        self.mentions.append((mention.start, mention.end, person))
+        self.mentions.sort(key=lambda x: x[:2])
+        return person
