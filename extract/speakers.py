@@ -173,7 +173,8 @@ class Resolver:
         if words[0] in lexicon.INDEFINITE_DETERMINERS or words[0].isdigit():
             return Speaker(None, phrase, "anonymous")
         missed = NAME_AT_END.search(phrase)
-        if missed and words[0] in DEFINITE | {"l'"} and clean_name(missed.group("name")):
+        if missed and words[0] in DEFINITE and clean_name(missed.group("name")) and \
+                (describe(phrase) or any(w in vocabulary()["person"] for w in words)):
             return Speaker(self.add_person(missed.group("name"), end - len(phrase) + missed.start()), phrase, "person")
         return self.description(phrase, words, start)
 

@@ -25,8 +25,18 @@ SUBJECT_END = re.compile(r"\s*(?:[,;:!?«»\"“”()]|(?<!\b[A-Z])(?<!\bMme)\.|
 # An inverted subject starts with a determiner, a title or a capitalised name.
 INVERTED_START = re.compile(
     r"\s+(?:le |la |l'|les |un |une |des |deux |trois |plusieurs |cette |ce |ces |son |sa |ses |leur |M\.|Mme|[A-ZÀ-Ý]|\d)")
-AUDIENCE_FIRST = re.compile(
-    r"\s+(?:à|au|aux)\s+(?:l'|la |le |les )?(?:journalistes|presse|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)(?=\s)")
+# What may stand between a speech verb and its inverted subject: when, how,
+# where and to whom: "a plaidé dimanche soir X", "a renchéri sur Twitter le
+# démocrate X", "a expliqué à l'AFP une source", "a-t-il encore dit".
+BEFORE_INVERTED = re.compile(
+    r"(?:\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd'hui|soir|matin|après-midi|midi"
+    r"|encore|également|aussi|ainsi|alors|enfin|notamment|ensuite|pourtant|toutefois|cependant|plus tard|déjà"
+    r"|ce (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|matin|soir|week-end)|cette semaine|dernier"
+    r"|en (?:début|fin|milieu) de (?:journée|matinée|soirée|semaine)|dans la (?:soirée|matinée|journée|nuit)"
+    r"|par exemple|pour sa part|de son côté|sur (?:Twitter|X|Instagram|Facebook|LinkedIn|les réseaux sociaux|son compte \w+)"
+    r"|dans (?:un|une|son|sa) (?:communiqué|tweet|message|entretien|interview|vidéo|lettre|déclaration)"
+    r"|(?:à|au|aux|devant|sur)\s+(?:l'|la |le |les )?(?:journalistes|presse|radio|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*))(?=[\s,]),?)*")
+APPOSED_NAME = re.compile(r",\s+(?P<name>(?:[A-ZÀ-Ý][\w'-]+\s*){1,4})(?=\s*(?:[,.;]|$))")
 OCCASION = re.compile(
     r"(?:lors d(?:'une?|u|e la|es) [^,.;«»]+|aux journalistes(?: [^,.;«»]{0,40})?|à la presse|devant [^,.;«»]+"
     r"|dans (?:un|une|son|sa) (?:message|communiqué|entretien|interview|tweet|déclaration|discours|allocution|vidéo)[^,.;«»]*"
@@ -122,9 +132,7 @@ class ArticleStatements:
     def subject_of(self, verb, unit, quotes):
         """(person, text, kind) of a speech verb's subject."""
         unit_start, unit_end = unit
-        after = self.body[verb.idx + len(verb.text):unit_end]
-        pronoun = INVERTED_PRONOUN.match(after.lstrip()) or INVERTED_PRONOUN.search(
-            self.body[max(unit_start, verb.idx - 12):verb.idx + len(verb.text)])
+        pronoun = self.inverted_pronoun(verb, unit)
         if pronoun:
             word = pronoun.group("pronoun").lower()
             if word not in PRONOUN_GENDER:
@@ -169,6 +177,20 @@ class ArticleStatements:
             return self.resolve_phrase(subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text), quotes)
         return None, None, "unknown"
 
+    def inverted_pronoun(self, verb, unit):
+        """The pronoun of "a-t-il (encore) dit", "estime-t-elle", "poursuit-il"."""
+        after = self.body[verb.idx + len(verb.text):unit[1]]
+        found = INVERTED_PRONOUN.match(after.lstrip())
+        if found:
+            return found
+        before = self.body[max(unit[0], verb.idx - 40):verb.idx + len(verb.text)]
+        found = list(INVERTED_PRONOUN.finditer(before))
+        # Only adverbs between the pronoun and the verb: "a-t-il par exemple déclaré".
+        if found and not re.search(r"[,;:.«»\"]", before[found[-1].end():]) \
+                and len(before[found[-1].end():].split()) <= 4:
+            return found[-1]
+        return None
+
     def quote_before(self, verb) -> bool:
         """ "«...», a déclaré X": the verb follows a quotation and a comma."""
         first = verb
@@ -180,16 +202,16 @@ class ArticleStatements:
     def inverted_subject(self, verb, unit, quotes):
         """The subject after the verb: "a déclaré M. Stoltenberg lors de ...",
         "a confirmé un responsable de l'OTAN". None unless a noun phrase starts there."""
-        start = verb.idx + len(verb.text)
-        # "a expliqué à l'AFP une source diplomatique": the audience comes first.
-        audience = AUDIENCE_FIRST.match(self.body, start, unit[1])
-        if audience and INVERTED_START.match(self.body, audience.end(), unit[1]):
-            start = audience.end()
+        start = BEFORE_INVERTED.match(self.body, verb.idx + len(verb.text), unit[1]).end()
         text = self.body[start:unit[1]]
         if not INVERTED_START.match(text):
             return None
         end_match = SUBJECT_END.search(text, 1)
         phrase_end = start + (end_match.start() if end_match else len(text))
+        # "a détaillé une autre élue, Karen Bass.": the name in apposition.
+        apposed = APPOSED_NAME.match(self.body, phrase_end, unit[1])
+        if apposed and self.resolver.named_in(apposed.start("name"), apposed.end("name")):
+            phrase_end = apposed.end("name")
         if not self.body[start:phrase_end].strip():
             return None
         return self.resolve_phrase(start, phrase_end, quotes, prefer_last=False)
@@ -375,9 +397,11 @@ class ArticleStatements:
         for token in self.tokens_between(*unit):
             if token.dep_ in ("nsubj", "nsubj:pass") and token.head.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
                 start, end = noun_phrase(token)
-                named = self.resolver.named_in(start, end, quotes)
-                if named:
-                    self.resolver.note(start, named[0])
+                if any(q.outer_start <= start < q.outer_end for q in quotes):
+                    continue
+                speaker = self.resolver.resolve(start, end, quotes)
+                if speaker.person:
+                    self.resolver.note(start, speaker.person)
 
 
 def noun_phrase(head):
