@@ -80,7 +80,16 @@ def clean_name(text: str) -> Optional[str]:
         tokens = tokens[1:]
     tokens = [t.strip(",;:.()[]«»\"") if i == len(tokens) - 1 else t for i, t in enumerate(tokens)]
     tokens = [t for t in tokens if t]
+    # "PAP.Alexandre Loukachenko": an agency's name glued to the first name.
+    if tokens and re.match(r"^[A-Z]{2,}\.[A-ZÀ-Ý]", tokens[0]):
+        tokens[0] = tokens[0].split(".", 1)[1]
+    # "Bosnie Ratko Mladic", "Houston Art Acevedo": a place the model joined to the name.
+    while len(tokens) > 2 and lookup(tokens[0]):
+        tokens = tokens[1:]
     if not tokens or len(tokens) > 5:
+        return None
+    # "Seine-et-Marne", "Châlons-en-Champagne": compound place names, not people.
+    if re.search(r"(?i)-(?:et|sur|en|lès|les)(?:-|\s|$)", " ".join(tokens)):
         return None
     # "président de la République" is a title, not a name: a name starts with a capital.
     if not NAME_TOKEN.match(tokens[0]) or not NAME_TOKEN.match(tokens[-1]):
@@ -222,13 +231,21 @@ def roles_match(description: Role, role: Role) -> bool:
     return same_title or leader or description.title in ("homme politique", "femme politique", "responsable")
 
 
+def place_like(person: Person, text: str) -> bool:
+    """A one-word "person" the text also writes with an article is a place or
+    a thing: "La Réunion", "le Hamas"."""
+    if any(len(m.name.split()) > 1 for m in person.mentions):
+        return False
+    return bool(re.search(rf"\b(?:[Ll]a|[Ll]e|[Ll]es|[Dd]u|[Aa]u|l') ?{re.escape(person.name)}\b", text))
+
+
 def extract_people(doc, sentence_starts) -> list:
     """People of a parsed article, with mentions and roles.
 
     sentence_starts(offset) gives the start of the sentence holding offset.
     """
     text = text_of(doc)
-    people = cluster_people(find_mentions(doc))
+    people = [p for p in cluster_people(find_mentions(doc)) if not place_like(p, text)]
     for person in people:
         for mention in person.mentions:
             person.roles.extend(find_roles(text, mention, sentence_starts(mention.start)))
