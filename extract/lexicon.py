@@ -25,6 +25,7 @@ SPEECH_VERBS = {
     "clamer", "nuancer", "concéder", "avouer", "garantir", "remercier",
     "interpeller", "étonner", "constater", "souffler", "railler", "cingler",
     "enchaîner", "argumenter", "justifier", "tempérer", "indigner", "emporter",
+    "qualifier", "condamner", "décrire", "défendre",
 }
 # Speech verbs that are reflexive in French: "s'est inquiété", "s'exclame".
 REFLEXIVE_SPEECH_VERBS = {"exclamer", "inquiéter", "indigner", "étonner", "interroger",
@@ -33,7 +34,9 @@ REFLEXIVE_SPEECH_VERBS = {"exclamer", "inquiéter", "indigner", "étonner", "int
 # them: "Kiev a demandé une « adhésion accélérée »" is a request, not a quote.
 WEAK_SPEECH_VERBS = {"demander", "appeler", "saluer", "lancer", "soutenir",
                      "relever", "noter", "observer", "menacer", "critiquer",
-                     "annoncer", "indiquer", "confirmer", "promettre", "reconnaître"}
+                     "annoncer", "indiquer", "confirmer", "promettre", "reconnaître",
+                     # "Moscou poursuit son « opération »", "a condamné « ... » l'attaque"
+                     "poursuivre", "qualifier", "condamner", "décrire", "défendre"}
 
 # Spellings spaCy's French lemmatiser sometimes leaves inflected.
 LEMMA_FIXES = {"ajoute": "ajouter", "ajouté": "ajouter", "déclaré": "déclarer",
@@ -42,7 +45,8 @@ LEMMA_FIXES = {"ajoute": "ajouter", "ajouté": "ajouter", "déclaré": "déclare
                "indiqué": "indiquer", "précisé": "préciser", "affirmé": "affirmer",
                "expliqué": "expliquer", "dit": "dire", "martelé": "marteler",
                "exhorté": "exhorter", "suggéré": "suggérer", "annoncé": "annoncer",
-               "prévenu": "prévenir", "répondu": "répondre", "poursuivi": "poursuivre"}
+               "prévenu": "prévenir", "répondu": "répondre", "poursuivi": "poursuivre",
+               "tweeté": "tweeter", "twitté": "tweeter", "qualifié": "qualifier"}
 
 # "selon X" attributes a quotation without a verb: «...», selon un diplomate.
 SELON = {"selon", "d'après"}

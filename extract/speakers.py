@@ -163,7 +163,9 @@ class Resolver:
             return Speaker(named[0], phrase if is_noun_phrase(phrase) else named[0].name, "person")
         pronoun = " ".join(words[:2]) if " ".join(words[:2]) in PRONOUN_GENDER else words[0]
         if pronoun in PRONOUN_GENDER:
-            person = self.antecedent(start, PRONOUN_GENDER[pronoun])
+            latest = pronoun in ("ce dernier", "cette dernière", "celui-ci", "celle-ci")
+            person = self.last_named(start, PRONOUN_GENDER[pronoun]) if latest else \
+                self.antecedent(start, PRONOUN_GENDER[pronoun])
             text = pronoun if pronoun not in ("lui",) else (person.name if person else None)
             return Speaker(person, text, "person") if person else Speaker.unknown(text)
         if pronoun in PLURAL_PRONOUNS:
@@ -174,6 +176,8 @@ class Resolver:
             return Speaker(None, phrase, "anonymous")
         missed = NAME_AT_END.search(phrase)
         if missed and words[0] in DEFINITE and clean_name(missed.group("name")) and \
+                not COMPLEMENT_BEFORE.search(phrase[:missed.start()]) and \
+                missed.group("name").split()[0] not in ("La", "Le", "Les", "L'") and \
                 (describe(phrase) or any(w in vocabulary()["person"] for w in words)):
             return Speaker(self.add_person(missed.group("name"), end - len(phrase) + missed.start()), phrase, "person")
         return self.description(phrase, words, start)
@@ -197,9 +201,11 @@ class Resolver:
                 if person:
                     return Speaker(person, phrase, "person")
             return Speaker(None, phrase, "anonymous")
+        if head in vocab["organisation"]:
+            return Speaker(None, phrase, "organisation")
         if head in lexicon.SOURCE_NOUNS:
             return Speaker(None, phrase, "anonymous")
-        if head in vocab["organisation"] or phrase[:1].isupper() or words[0] in DEFINITE:
+        if phrase[:1].isupper() or words[0] in DEFINITE:
             return Speaker(None, phrase, "organisation")
         return Speaker.unknown(phrase)
 
@@ -217,6 +223,22 @@ class Resolver:
             if person is not None and role is not None and contradicts(role, person.roles):
                 continue
             return person
+        # No subject agrees: "X a reçu la présidente Y. « ... », a-t-elle dit".
+        person = self.last_named(offset, gender) if gender else None
+        return person if person and self.genders.get(person.key) == gender else None
+
+    def last_named(self, offset: int, gender: Optional[str]) -> Optional[Person]:
+        """The person named last before offset who agrees: "ce dernier",
+        "cette dernière", and "elle" when no subject agrees."""
+        here = self.paragraph_of(offset)
+        for start, end, person in reversed(self.mentions):
+            if end > offset:
+                continue
+            if self.paragraph_of(start) < here - 1:
+                break
+            known = self.genders.get(person.key)
+            if not (gender and known and known != gender):
+                return person
         return None
 
     def add_person(self, name_text: str, start: int) -> Person:

@@ -35,13 +35,13 @@ BEFORE_INVERTED = re.compile(
     r"|en (?:début|fin|milieu) de (?:journée|matinée|soirée|semaine)|dans la (?:soirée|matinée|journée|nuit)"
     r"|par exemple|pour sa part|de son côté|sur (?:Twitter|X|Instagram|Facebook|LinkedIn|les réseaux sociaux|son compte \w+)"
     r"|dans (?:un|une|son|sa) (?:communiqué|tweet|message|entretien|interview|vidéo|lettre|déclaration)"
-    r"|(?:à|au|aux|devant|sur)\s+(?:l'|la |le |les )?(?:journalistes|presse|radio|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*))(?=[\s,]),?)*")
-APPOSED_NAME = re.compile(r",\s+(?P<name>(?:[A-ZÀ-Ý][\w'-]+\s*){1,4})(?=\s*(?:[,.;]|$))")
+    r"|(?:à|au|aux|devant|sur|auprès d[eu]|auprès des)\s+(?:l'|la |le |les )?(?:journalistes|presse|radio|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*))(?=[\s,]),?)*")
+APPOSED_NAME = re.compile(r"[^,.;:«»\"]{0,60}?,\s+(?P<name>(?:[A-ZÀ-Ý][\w'-]+\s*){1,4})(?=\s*(?:[,.;]|$))")
 OCCASION = re.compile(
     r"(?:lors d(?:'une?|u|e la|es) [^,.;«»]+|aux journalistes(?: [^,.;«»]{0,40})?|à la presse|devant [^,.;«»]+"
     r"|dans (?:un|une|son|sa) (?:message|communiqué|entretien|interview|tweet|déclaration|discours|allocution|vidéo)[^,.;«»]*"
     r"|sur (?:son compte |les réseaux sociaux|Twitter|X\b|Facebook)[^,.;«»]*)")
-ATTRIBUTING_PREPOSITIONS = lexicon.SELON | {"pour"}
+ATTRIBUTING_PREPOSITIONS = lexicon.SELON | {"pour", "pour qui"}
 CLAUSE_STARTERS = {"alors", "tandis", "parce", "bien", "ainsi", "dès", "lorsque", "puisque", "afin", "sorte", "pendant"}
 
 
@@ -152,6 +152,12 @@ class ArticleStatements:
         # "..., assure cette source.": after a comma the subject follows the verb.
         if inverted and (self.postposed(verb, unit) is not None or self.quote_before(verb)):
             return inverted
+        # "jugé « historique » par la présidente X": the agent of a passive speaks.
+        agent = next((c for c in verb.children if c.dep_ == "obl:agent"), None)
+        if agent is not None and "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense"):
+            speaker = self.resolve_phrase(*noun_phrase(agent), quotes)
+            if speaker[2] in ("person", "anonymous"):
+                return speaker
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
         for aux in (c for c in verb.children if c.dep_.startswith("aux")):
             subjects += [c for c in aux.children if c.dep_ in ("nsubj", "nsubj:pass")]
@@ -229,8 +235,15 @@ class ArticleStatements:
             if token.lower_ == "pour" and token.idx == unit[0] and any(q.outer_start > token.idx for q in quotes):
                 verbs.append((token, "pour"))
                 continue
+            # "Le sénateur X, pour qui « ... »": the relative's antecedent speaks.
+            if token.lower_ == "pour" and token.i + 1 < len(self.doc) and self.doc[token.i + 1].lower_ == "qui":
+                verbs.append((token, "pour qui"))
+                continue
             lemma = speech_lemma(token)
             if lemma is None or "Inf" in token.morph.get("VerbForm"):
+                continue
+            # "la loi dite « immigration »": a participle naming a thing.
+            if token.lower_ in ("dit", "dite", "dits", "dites") and token.i and self.doc[token.i - 1].pos_ in ("NOUN", "PROPN"):
                 continue
             # "la justice s'est rappelée au souvenir": reflexive uses are not speech.
             if any(c.lower_ in ("se", "s'") for c in token.children) and lemma not in lexicon.REFLEXIVE_SPEECH_VERBS:
@@ -307,9 +320,7 @@ class ArticleStatements:
             if verb is None:
                 continue
             token, lemma = verb
-            speaker = self.subject_of(token, unit, quotes) if lemma not in ATTRIBUTING_PREPOSITIONS else \
-                self.resolve_phrase(token.idx + len(token.text), self.phrase_end(token, unit, quotes), quotes,
-                                    prefer_last=lemma == "pour")
+            speaker = self.speaker_of(token, lemma, unit, quotes)
             before = body[unit[0]:quote.outer_start].strip(" ,:")
             direct = len(before.split()) <= 1 and (token.idx > quote.outer_start or ":" in body[token.idx:quote.outer_start]) \
                 or (token.idx < quote.outer_start and body[token.idx:quote.outer_start].rstrip().endswith(":"))
@@ -337,6 +348,17 @@ class ArticleStatements:
         if speech and not attributed:
             self.continuation(paragraph, unit, speech)
         self.remember_subjects(paragraph, unit, quotes)
+
+    def speaker_of(self, token, lemma, unit, quotes):
+        """(person, text, kind) for a cue: a verb's subject, the phrase after
+        "selon"/"pour", or the antecedent before "pour qui"."""
+        if lemma == "pour qui":
+            comma = self.body.rfind(",", unit[0], token.idx)
+            clause = max(self.body.rfind(",", unit[0], comma), unit[0] - 1) + 1 if comma > 0 else unit[0]
+            return self.resolve_phrase(clause, comma if comma > 0 else token.idx, quotes)
+        if lemma in ATTRIBUTING_PREPOSITIONS:
+            return self.resolve_phrase(token.idx + len(token.text), self.phrase_end(token, unit, quotes), quotes)
+        return self.subject_of(token, unit, quotes)
 
     def verb_for(self, quote, verbs):
         """The speech verb a quotation belongs to: a following one that
@@ -408,11 +430,14 @@ def noun_phrase(head):
     """(start, end) of the noun phrase a head token governs, without its
     relative clauses and what follows a comma: "le député, qui ..." -> "le député"."""
     keep = [c for c in head.children if c.dep_ not in ("acl:relcl", "acl", "punct", "conj", "cc", "advcl",
-                                                       "parataxis", "dep")]
+                                                       "parataxis", "dep", "case")]
     right = max([c.right_edge for c in keep if c.i > head.i] + [head], key=lambda t: t.i)
     left = min([c.left_edge for c in keep if c.i < head.i] + [head], key=lambda t: t.i)
     doc = head.doc
+    apposed = {c.left_edge.i for c in keep if c.dep_ in ("appos", "flat:name")}
     for t in doc[head.i + 1:right.i + 1]:
+        if t.text == "," and t.i + 1 in apposed:
+            continue
         if t.text in (",", ";", "(", "«", '"') or t.lower_ in ("qui", "que", "dont"):
             right = doc[t.i - 1]
             break
