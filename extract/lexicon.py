@@ -4,49 +4,21 @@ Each list says which construction it serves, with a short example. Adding a
 speech verb or a title is adding a word here, not a branch in the code.
 """
 import re
+from pathlib import Path
 
-# Speech verbs, as spaCy lemmas: « ... », a déclaré X / X a assuré que ...
-SPEECH_VERBS = {
-    "déclarer", "dire", "ajouter", "affirmer", "assurer", "avertir", "juger",
-    "confirmer", "expliquer", "estimer", "souligner", "indiquer", "annoncer",
-    "préciser", "insister", "rappeler", "prévenir", "répondre", "répéter",
-    "poursuivre", "conclure", "marteler", "lancer", "déplorer", "dénoncer",
-    "reconnaître", "admettre", "promettre", "exhorter", "suggérer", "écrire",
-    "tweeter", "commenter", "noter", "observer", "ironiser", "plaider",
-    "réclamer", "demander", "appeler", "accuser", "regretter", "saluer",
-    "féliciter", "s'inquiéter", "inquiéter", "menacer",
-    "révéler", "raconter", "confier", "témoigner", "soutenir",
-    "réitérer", "nier",
-    "démentir", "reprocher", "signaler", "fustiger", "critiquer", "exiger",
-    "prédire", "résumer", "relever", "glisser", "lâcher", "s'exclamer",
-    "exclamer", "interroger", "proclamer", "certifier", "jurer", "trancher",
-    "tacler", "réagir", "asséner", "abonder", "renchérir", "détailler",
-    "rétorquer", "répliquer", "objecter", "protester", "alerter", "tonner",
-    "clamer", "nuancer", "concéder", "avouer", "garantir", "remercier",
-    "interpeller", "étonner", "constater", "souffler", "railler", "cingler",
-    "enchaîner", "argumenter", "justifier", "tempérer", "indigner", "emporter",
-    "qualifier", "condamner", "décrire", "défendre",
-}
-# Speech verbs that are reflexive in French: "s'est inquiété", "s'exclame".
-REFLEXIVE_SPEECH_VERBS = {"exclamer", "inquiéter", "indigner", "étonner", "interroger",
-                          "féliciter", "emporter"}
-# Verbs that only report speech when a quotation or a "que" clause follows
-# them: "Kiev a demandé une « adhésion accélérée »" is a request, not a quote.
-WEAK_SPEECH_VERBS = {"demander", "appeler", "saluer", "lancer", "soutenir",
-                     "relever", "noter", "observer", "menacer", "critiquer",
-                     "annoncer", "indiquer", "confirmer", "promettre", "reconnaître",
-                     # "Moscou poursuit son « opération »", "a condamné « ... » l'attaque"
-                     "poursuivre", "qualifier", "condamner", "décrire", "défendre"}
+import yaml
 
-# Spellings spaCy's French lemmatiser sometimes leaves inflected.
-LEMMA_FIXES = {"ajoute": "ajouter", "ajouté": "ajouter", "déclaré": "déclarer",
-               "estimé": "estimer", "assuré": "assurer", "averti": "avertir",
-               "jugé": "juger", "confirmé": "confirmer", "souligné": "souligner",
-               "indiqué": "indiquer", "précisé": "préciser", "affirmé": "affirmer",
-               "expliqué": "expliquer", "dit": "dire", "martelé": "marteler",
-               "exhorté": "exhorter", "suggéré": "suggérer", "annoncé": "annoncer",
-               "prévenu": "prévenir", "répondu": "répondre", "poursuivi": "poursuivre",
-               "tweeté": "tweeter", "twitté": "tweeter", "qualifié": "qualifier"}
+
+def _data(name: str):
+    """A language data file of extract/data/, loaded once at import."""
+    return yaml.safe_load((Path(__file__).parent / "data" / name).read_text(encoding="utf-8"))
+
+# Speech verbs (strong, reflexive, weak) and lemma fixes: data/speech_verbs.yml.
+_SPEECH = _data("speech_verbs.yml")
+SPEECH_VERBS = set(_SPEECH["verbs"]) | set(_SPEECH["weak"])
+REFLEXIVE_SPEECH_VERBS = set(_SPEECH["reflexive"])
+WEAK_SPEECH_VERBS = set(_SPEECH["weak"])
+LEMMA_FIXES = dict(_SPEECH["lemma_fixes"])
 
 # "selon X" attributes a quotation without a verb: «...», selon un diplomate.
 SELON = {"selon", "d'après"}
