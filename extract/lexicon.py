@@ -19,6 +19,9 @@ SPEECH_VERBS = set(_SPEECH["verbs"]) | set(_SPEECH["weak"])
 REFLEXIVE_SPEECH_VERBS = set(_SPEECH["reflexive"])
 WEAK_SPEECH_VERBS = set(_SPEECH["weak"])
 LEMMA_FIXES = dict(_SPEECH["lemma_fixes"])
+# Verbs of opinion rather than speech ("estimant que", "jugeant que"): a
+# participle clause of theirs is the reporter's summary, not a statement.
+OPINION_VERBS = set(_SPEECH["opinion"])
 
 # "selon X" attributes a quotation without a verb: «...», selon un diplomate.
 SELON = {"selon", "d'après"}
@@ -63,7 +66,8 @@ TITLES = sorted([
     "commandant", "député", "députée", "sénateur", "sénatrice", "maire",
     "homme politique", "femme politique", "diplomate", "conseiller",
     "conseillère", "envoyé spécial", "envoyée spéciale", "négociateur",
-    "négociatrice", "leader", "opposant", "opposante", "pape",
+    "négociatrice", "leader", "opposant", "opposante", "pape", "préfet", "préfète",
+    "procureur", "procureure", "gouverneur", "gouverneure", "consul", "juge", "sénateur",
 ], key=len, reverse=True)
 
 # Titles that designate the head of an organisation or a state, so that

@@ -28,6 +28,7 @@ from typing import Optional
 import yaml
 
 from . import lexicon
+from .places import lookup as lexicon_place
 from .people import Mention, Person, clean_name, describe, first_name_key, roles_match, surname_key
 
 DATA = Path(__file__).parent / "data" / "speakers.yml"
@@ -36,7 +37,8 @@ PRONOUN_GENDER = {"il": "m", "elle": "f", "lui": "m", "celui-ci": "m", "celle-ci
 PLURAL_PRONOUNS = {"ils", "elles", "eux", "on", "ces derniers", "ces dernières", "ceux-ci", "celles-ci"}
 DEFINITE = {"le", "la", "l'", "les", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "notre"}
 # A complement, not the speaker: "le porte-parole de X", "a déclaré Y au président X".
-COMPLEMENT_BEFORE = re.compile(r"(?i)\b(?:de|d'|du|des|à|au|aux|par|pour|avec|contre|sur|chez|envers|entre|sans)\s*$")
+COMPLEMENT_BEFORE = re.compile(
+    r"(?i)\b(?:de|d'|du|des|à|au|aux|par|pour|avec|contre|sur|chez|envers|entre|sans)\s*(?:la\s+|le\s+|les\s+|l')?$")
 FEMININE_TITLE = re.compile(r"(?:ière|rice|ée|ente|ante|euse|esse|onne|eure|cheffe|reine|générale|adjointe)\b")
 NAME_AT_END = re.compile(r"(?P<name>[A-ZÀ-Ý][\w'-]+(?:\s+(?:de|von|van|al-|von der|van der|de la)?\s*[A-ZÀ-Ý][\w'-]+){1,2})\s*$")
 MONTH_NAMES = "|".join(m for m in lexicon.MONTHS if len(m) > 4)
@@ -174,13 +176,27 @@ class Resolver:
             return Speaker.unknown()
         if words[0] in lexicon.INDEFINITE_DETERMINERS or words[0].isdigit():
             return Speaker(None, phrase, "anonymous")
-        missed = NAME_AT_END.search(phrase)
-        if missed and words[0] in DEFINITE and clean_name(missed.group("name")) and \
-                not COMPLEMENT_BEFORE.search(phrase[:missed.start()]) and \
-                missed.group("name").split()[0] not in ("La", "Le", "Les", "L'") and \
-                (describe(phrase) or any(w in vocabulary()["person"] for w in words)):
-            return Speaker(self.add_person(missed.group("name"), end - len(phrase) + missed.start()), phrase, "person")
+        missed = self.missed_name(phrase, words)
+        if missed is not None:
+            return Speaker(self.add_person(missed[0], start + self.body[start:end].find(phrase) + missed[1]),
+                           phrase, "person")
         return self.description(phrase, words, start)
+
+    def missed_name(self, phrase: str, words: list):
+        """(name, offset in phrase) of a name after a title that the model
+        missed: "l'ambassadeur américain à Ankara John Whitaker"."""
+        found = NAME_AT_END.search(phrase)
+        if not found or words[0] not in DEFINITE:
+            return None
+        name = clean_name(found.group("name"))
+        if not name or found.group("name").split()[0] in ("La", "Le", "Les") or lexicon_place(name):
+            return None
+        at = phrase.rfind(name)
+        if at < 0 or COMPLEMENT_BEFORE.search(phrase[:at]):
+            return None
+        if describe(phrase) or any(w in vocabulary()["person"] for w in words):
+            return name, at
+        return None
 
     def description(self, phrase: str, words: list, start: int) -> Speaker:
         """ "le chef de la diplomatie turque", "ce chercheur", "Le Figaro"."""

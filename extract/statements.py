@@ -149,8 +149,10 @@ class ArticleStatements:
             if verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
                 return self.subject_of(verb.head, unit, quotes)
         inverted = self.inverted_subject(verb, unit, quotes)
-        # "..., assure cette source.": after a comma the subject follows the verb.
-        if inverted and (self.postposed(verb, unit) is not None or self.quote_before(verb)):
+        # "« ... », assure cette source.": after a quotation the subject follows
+        # the verb; so it does after a comma when the parse has no subject before.
+        if inverted and (self.quote_before(verb) or self.postposed(verb, unit) is not None
+                         and not self.subject_before(verb)):
             return inverted
         # "jugé « historique » par la présidente X": the agent of a passive speaks.
         agent = next((c for c in verb.children if c.dep_ == "obl:agent"), None)
@@ -345,9 +347,39 @@ class ArticleStatements:
                         self.add(unit[0], start, "indirect", speaker, lemma, self.occasion_after(token.idx, unit[1]))
                         attributed = True
                         break
+        if not speech and not attributed:
+            self.selon_clause(unit, verbs)
+        self.participle_clauses(unit, verbs)
         if speech and not attributed:
             self.continuation(paragraph, unit, speech)
         self.remember_subjects(paragraph, unit, quotes)
+
+    def selon_clause(self, unit, verbs):
+        """ "Selon une source proche du dossier, l'accord sera signé vendredi":
+        reported speech without quotation marks, when a person or an anonymous
+        source is named (not "selon les chiffres de l'Insee")."""
+        for token, lemma in verbs:
+            if lemma not in lexicon.SELON or token.idx != unit[0]:
+                continue
+            end = self.phrase_end(token, unit)
+            speaker = self.resolve_phrase(token.idx + len(token.text), end, ())
+            source = speaker[2] == "person" or speaker[2] == "anonymous" and any(
+                w in lexicon.SOURCE_NOUNS for w in (speaker[1] or "").lower().split())
+            if source and self.body[end:end + 1] == ",":
+                self.add(end + 1, unit[1], "indirect", speaker, lemma, None)
+
+    def participle_clauses(self, unit, verbs):
+        """ "« ... », a déclaré X, ajoutant que son pays ne céderait pas": the
+        que-clause of a present participle after a statement of the unit."""
+        mine = [s for s in self.statements if unit[0] <= s.start < unit[1]]
+        for token, lemma in verbs:
+            if not mine or lemma in lexicon.OPINION_VERBS or not (
+                    "Part" in token.morph.get("VerbForm") and "Pres" in token.morph.get("Tense")):
+                continue
+            clause = self.que_after(token, unit[1])
+            if clause is not None and token.idx > mine[-1].start and \
+                    not any(s.start < unit[1] and clause < s.end for s in mine):
+                self.add(clause, unit[1], "indirect", self.subject_of(token, unit, ()), lemma, None)
 
     def speaker_of(self, token, lemma, unit, quotes):
         """(person, text, kind) for a cue: a verb's subject, the phrase after
@@ -375,13 +407,20 @@ class ArticleStatements:
             return after[0]
         return None
 
+    def subject_before(self, verb) -> bool:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        for aux in (c for c in verb.children if c.dep_.startswith("aux")):
+            subjects += [c for c in aux.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        return any(s.i < verb.i for s in subjects)
+
     def person_subject(self, verb) -> bool:
         """Whether a person is the verb's subject: "Il a appelé ses « alliés »
         à ..." quotes him; "Kiev a demandé une « adhésion »" names a request."""
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
         for aux in (c for c in verb.children if c.dep_.startswith("aux")):
             subjects += [c for c in aux.children if c.dep_ == "nsubj"]
-        for subject in subjects:
+        agents = [c for c in verb.children if c.dep_ == "obl:agent"]
+        for subject in subjects + agents:
             if subject.lower_ in ("il", "elle") or self.resolver.named_in(*noun_phrase(subject)):
                 return True
         return False
@@ -436,7 +475,8 @@ def noun_phrase(head):
     doc = head.doc
     apposed = {c.left_edge.i for c in keep if c.dep_ in ("appos", "flat:name")}
     for t in doc[head.i + 1:right.i + 1]:
-        if t.text == "," and t.i + 1 in apposed:
+        # "le ministre, Julien Arnaud," keeps the name in apposition.
+        if t.text == "," and t.i + 1 < len(doc) and (t.i + 1 in apposed or doc[t.i + 1].ent_type_ == "PER"):
             continue
         if t.text in (",", ";", "(", "«", '"') or t.lower_ in ("qui", "que", "dont"):
             right = doc[t.i - 1]
