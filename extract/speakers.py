@@ -213,7 +213,7 @@ class Resolver:
             if words[0] in DEFINITE:
                 gender = "f" if words[0] in ("la", "cette", "sa") or FEMININE_TITLE.search(head) or head == "femme" \
                     else "m" if words[0] in ("le", "ce", "cet", "son") or head == "homme" else None
-                person = self.antecedent(start, gender, role)
+                person = self.antecedent(start, gender, role) or self.protagonist(start, gender, role)
                 if person:
                     return Speaker(person, phrase, "person")
             return Speaker(None, phrase, "anonymous")
@@ -229,6 +229,7 @@ class Resolver:
         """The nearest earlier subject or speaker that agrees, in this
         paragraph or the two before; None when it is no one we know."""
         here = self.paragraph_of(offset)
+        unsure = None  # "elle" prefers a woman named as such to someone of unknown gender
         for where, person, known in reversed(self.salient):
             if where >= offset:
                 continue
@@ -238,10 +239,30 @@ class Resolver:
                 continue
             if person is not None and role is not None and contradicts(role, person.roles):
                 continue
+            if gender == "f" and known is None and person is not None:
+                unsure = unsure or person
+                continue
             return person
+        if unsure:
+            return unsure
         # No subject agrees: "X a reçu la présidente Y. « ... », a-t-elle dit".
         person = self.last_named(offset, gender) if gender else None
         return person if person and self.genders.get(person.key) == gender else None
+
+    def protagonist(self, offset: int, gender: Optional[str], role=None) -> Optional[Person]:
+        """The person the article is about so far (most often a subject or a
+        speaker), for "le milliardaire" far from the last mention of Trump."""
+        counts = {}
+        for where, person, known in self.salient:
+            if where < offset and person is not None and not (gender and known and known != gender) \
+                    and not (role is not None and contradicts(role, person.roles)):
+                counts[person.key] = counts.get(person.key, 0) + 1
+        if not counts:
+            return None
+        best = max(counts, key=counts.get)
+        if sorted(counts.values())[-2:-1] == [counts[best]]:
+            return None  # two people as salient: no protagonist
+        return next(p for p in self.people if p.key == best)
 
     def last_named(self, offset: int, gender: Optional[str]) -> Optional[Person]:
         """The person named last before offset who agrees: "ce dernier",
