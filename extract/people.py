@@ -88,6 +88,9 @@ def clean_name(text: str) -> Optional[str]:
         tokens = tokens[1:]
     if not tokens or len(tokens) > 5:
         return None
+    # "Vendredi", "Mars": a date word the model took for a name.
+    if tokens[0].lower() in lexicon.WEEKDAYS or len(tokens) == 1 and tokens[0].lower() in lexicon.MONTHS:
+        return None
     # "Seine-et-Marne", "Châlons-en-Champagne": compound place names, not people.
     if re.search(r"(?i)-(?:et|sur|en|lès|les)(?:-|\s|$)", " ".join(tokens)):
         return None
