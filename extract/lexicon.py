@@ -19,6 +19,7 @@ SPEECH_VERBS = set(_SPEECH["verbs"]) | set(_SPEECH["weak"])
 REFLEXIVE_SPEECH_VERBS = set(_SPEECH["reflexive"])
 WEAK_SPEECH_VERBS = set(_SPEECH["weak"])
 LEMMA_FIXES = dict(_SPEECH["lemma_fixes"])
+SPEECH_PHRASES = list(_SPEECH["phrases"])
 # Verbs of opinion rather than speech ("estimant que", "jugeant que"): a
 # participle clause of theirs is the reporter's summary, not a statement.
 OPINION_VERBS = set(_SPEECH["opinion"])

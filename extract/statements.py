@@ -241,7 +241,7 @@ class ArticleStatements:
             if token.lower_ == "pour" and token.i + 1 < len(self.doc) and self.doc[token.i + 1].lower_ == "qui":
                 verbs.append((token, "pour qui"))
                 continue
-            lemma = speech_lemma(token)
+            lemma = speech_lemma(token) or self.speech_phrase(token)
             if lemma is None or "Inf" in token.morph.get("VerbForm"):
                 continue
             # "la loi dite « immigration »": a participle naming a thing.
@@ -252,6 +252,15 @@ class ArticleStatements:
                 continue
             verbs.append((token, lemma))
         return verbs
+
+    def speech_phrase(self, token):
+        """A speech verb of several words: "a-t-il mis en garde", "a fait valoir"."""
+        for phrase in lexicon.SPEECH_PHRASES:
+            words = phrase.split()
+            if token.lemma_.lower() == words[0] and \
+                    [t.lower_ for t in self.doc[token.i + 1:token.i + len(words)]] == words[1:]:
+                return phrase
+        return None
 
     def que_after(self, verb, unit_end):
         """Start of a "que" clause right after a speech verb, or None."""
@@ -421,7 +430,7 @@ class ArticleStatements:
             subjects += [c for c in aux.children if c.dep_ == "nsubj"]
         agents = [c for c in verb.children if c.dep_ == "obl:agent"]
         for subject in subjects + agents:
-            if subject.lower_ in ("il", "elle") or self.resolver.named_in(*noun_phrase(subject)):
+            if subject.lower_ in ("il", "elle") or self.resolver.resolve(*noun_phrase(subject)).person:
                 return True
         return False
 
