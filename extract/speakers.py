@@ -176,6 +176,10 @@ class Resolver:
             return Speaker.unknown()
         if words[0] in lexicon.INDEFINITE_DETERMINERS or words[0].isdigit():
             return Speaker(None, phrase, "anonymous")
+        first = phrase.split()[0].lower()
+        if (first in vocabulary()["f"] or first in vocabulary()["m"]) and NAME_AT_END.fullmatch(phrase):
+            # "Val Demings": a first name and a surname the model did not tag.
+            return Speaker(self.add_person(phrase, start + self.body[start:end].find(phrase)), phrase, "person")
         missed = self.missed_name(phrase, words)
         if missed is not None:
             return Speaker(self.add_person(missed[0], start + self.body[start:end].find(phrase) + missed[1]),
@@ -214,6 +218,10 @@ class Resolver:
                 gender = "f" if words[0] in ("la", "cette", "sa") or FEMININE_TITLE.search(head) or head == "femme" \
                     else "m" if words[0] in ("le", "ce", "cet", "son") or head == "homme" else None
                 person = self.antecedent(start, gender, role) or self.protagonist(start, gender, role)
+                # "le préfet de police" far from anyone is an unnamed office-holder.
+                if person and role and not self.antecedent(start, gender, role) and \
+                        not any(roles_match(role, r) for r in person.roles):
+                    person = None
                 if person:
                     return Speaker(person, phrase, "person")
             return Speaker(None, phrase, "anonymous")
@@ -256,7 +264,10 @@ class Resolver:
         for where, person, known in self.salient:
             if where < offset and person is not None and not (gender and known and known != gender) \
                     and not (role is not None and contradicts(role, person.roles)):
-                counts[person.key] = counts.get(person.key, 0) + 1
+                counts[person.key] = counts.get(person.key, 0) + 2
+        for start, _, person in self.mentions:
+            if start < offset and person.key in counts:
+                counts[person.key] += 1
         if not counts:
             return None
         best = max(counts, key=counts.get)

@@ -29,7 +29,7 @@ INVERTED_START = re.compile(
 # where and to whom: "a plaidé dimanche soir X", "a renchéri sur Twitter le
 # démocrate X", "a expliqué à l'AFP une source", "a-t-il encore dit".
 BEFORE_INVERTED = re.compile(
-    r"(?:\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd'hui|soir|matin|après-midi|midi"
+    r"(?:\s+(?:en garde|valoir|savoir|remarquer|observer|part|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd'hui|soir|matin|après-midi|midi"
     r"|encore|également|aussi|ainsi|alors|enfin|notamment|ensuite|pourtant|toutefois|cependant|plus tard|déjà"
     r"|ce (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|matin|soir|week-end)|cette semaine|dernier"
     r"|en (?:début|fin|milieu) de (?:journée|matinée|soirée|semaine)|dans la (?:soirée|matinée|journée|nuit)"
@@ -151,8 +151,8 @@ class ArticleStatements:
         inverted = self.inverted_subject(verb, unit, quotes)
         # "« ... », assure cette source.": after a quotation the subject follows
         # the verb; so it does after a comma when the parse has no subject before.
-        if inverted and (self.quote_before(verb) or self.postposed(verb, unit) is not None
-                         and not self.subject_before(verb)):
+        comma = self.postposed(verb, unit)
+        if inverted and (self.quote_before(verb) or comma is not None and not self.subject_before(verb, comma)):
             return inverted
         # "jugé « historique » par la présidente X": the agent of a passive speaks.
         agent = next((c for c in verb.children if c.dep_ == "obl:agent"), None)
@@ -350,7 +350,10 @@ class ArticleStatements:
                     attributed = True
                     break
                 start = self.postposed(token, unit)
-                if start is not None and lemma not in lexicon.WEAK_SPEECH_VERBS:
+                # "..., a annoncé le préfet": a weak verb reports speech when its
+                # subject follows it.
+                if start is not None and (lemma not in lexicon.WEAK_SPEECH_VERBS
+                                          or self.inverted_subject(token, unit, quotes)):
                     speaker = self.subject_of(token, unit, quotes)
                     if speaker[2] != "organisation" or speaker[0]:
                         self.add(unit[0], start, "indirect", speaker, lemma, self.occasion_after(token.idx, unit[1]))
@@ -416,11 +419,14 @@ class ArticleStatements:
             return after[0]
         return None
 
-    def subject_before(self, verb) -> bool:
+    def subject_before(self, verb, comma: int) -> bool:
+        """Whether the verb's subject ends at the comma before it ("Le
+        ministre, Julien Arnaud, a défendu ..."), rather than belonging to the
+        reported clause ("Le texte entend ..., a détaillé une élue")."""
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
         for aux in (c for c in verb.children if c.dep_.startswith("aux")):
             subjects += [c for c in aux.children if c.dep_ in ("nsubj", "nsubj:pass")]
-        return any(s.i < verb.i for s in subjects)
+        return any(s.i < verb.i and noun_phrase(s)[1] >= comma - 1 for s in subjects)
 
     def person_subject(self, verb) -> bool:
         """Whether a person is the verb's subject: "Il a appelé ses « alliés »
