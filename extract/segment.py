@@ -29,6 +29,28 @@ class Quote:
 
 
 
+def pair_straight_quotes(text: str, marks: list) -> list:
+    """Pairs of straight quotes, each mark read as opening or closing from
+    its neighbours: '« il a dit "non" »' and '"Nous devons laisser "le diable"
+    dehors !"' pair as a reader pairs them, and one stray mark does not shift
+    every later pair."""
+    pairs, stack = [], []
+    for i in marks:
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        opens = (before.isspace() or before in "([{'’—–-:") and not after.isspace()
+        closes = not before.isspace() and (after.isspace() or after in ".,;:!?)]…-")
+        if opens and not closes:
+            stack.append(i)
+        elif stack:
+            start = stack.pop()
+            if not stack:
+                pairs.append((start, i))
+        elif not closes:
+            stack.append(i)
+    return pairs
+
+
 def find_quotes(body: str, start: int, end: int) -> list:
     """Quotations in body[start:end] (a paragraph), each family of marks
     paired in order; a last unpaired « runs to the paragraph end."""
@@ -38,9 +60,12 @@ def find_quotes(body: str, start: int, end: int) -> list:
         marks = [i for i, c in enumerate(text) if c in (opening, closing)]
         if opening == "«":
             marks = [i for i, c in enumerate(text) if c in "«»"]
-        pairs = list(zip(marks[0::2], marks[1::2]))
-        if len(marks) % 2 and text[marks[-1]] == opening and opening != '"':
-            pairs.append((marks[-1], len(text)))
+        if opening == '"':
+            pairs = pair_straight_quotes(text, marks)
+        else:
+            pairs = list(zip(marks[0::2], marks[1::2]))
+            if len(marks) % 2 and text[marks[-1]] == opening:
+                pairs.append((marks[-1], len(text)))
         for a, b in pairs:
             inner_a, inner_b = a + 1, b
             while inner_a < inner_b and text[inner_a].isspace():

@@ -291,6 +291,10 @@ class ArticleStatements:
 
     def add(self, start, end, kind, speaker, verb, occasion):
         person, text, speaker_kind = speaker
+        # Reported speech without quotation marks needs someone who speaks:
+        # "Les forces turques ont avancé ..., selon ..." with no speaker is no statement.
+        if kind == "indirect" and person is None and speaker_kind in ("unknown", "person"):
+            return
         while start < end and self.body[start] in " ,;:":
             start += 1
         while end > start and self.body[end - 1] in " ,;:":
@@ -323,7 +327,8 @@ class ArticleStatements:
 
     def unit(self, paragraph, unit, quotes):
         body = self.body
-        speech = [q for q in quotes if not looks_like_name(q.text(body), self.tokens_between(q.start, q.end))]
+        speech = [q for q in quotes if not looks_like_name(q.text(body), self.tokens_between(q.start, q.end))
+                  and not self.recurring_term(q)]
         verbs = self.speech_verbs(unit, quotes)
         attributed = False
         for quote in speech:
@@ -403,6 +408,14 @@ class ArticleStatements:
         if lemma in ATTRIBUTING_PREPOSITIONS:
             return self.resolve_phrase(token.idx + len(token.text), self.phrase_end(token, unit, quotes), quotes)
         return self.subject_of(token, unit, quotes)
+
+    def recurring_term(self, quote) -> bool:
+        """A short quoted expression the article quotes again and again is a
+        name or a term ("gilets jaunes", "hibakusha"), not someone's words."""
+        text = self.body[quote.start:quote.end]
+        if len(text.split()) > 3:
+            return False
+        return len(re.findall(r'[«"“]\s*' + re.escape(text) + r'\s*[»"”]', self.body, re.IGNORECASE)) >= 2
 
     def verb_for(self, quote, verbs):
         """The speech verb a quotation belongs to: a following one that
