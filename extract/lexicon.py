@@ -62,7 +62,7 @@ TITLES = sorted([
     "chef d'état-major", "chef d'Etat", "chef d'État", "chef", "cheffe",
     "patron", "patronne", "dirigeant", "dirigeante", "chancelier", "chancelière",
     "roi", "reine", "prince", "émir", "ambassadeur", "ambassadrice",
-    "commissaire", "haut représentant", "haute représentante", "représentant",
+    "commissaire", "haut-commissaire", "haute-commissaire", "haut représentant", "haute représentante", "représentant",
     "représentante", "directeur", "directrice", "général", "amiral",
     "commandant", "député", "députée", "sénateur", "sénatrice", "maire",
     "homme politique", "femme politique", "diplomate", "conseiller",
@@ -87,6 +87,11 @@ ORGANISATIONS = {
     "maison blanche": "Maison Blanche", "pentagone": "Pentagone",
     "conseil européen": "Conseil européen", "parlement européen": "Parlement européen",
 }
+
+# Offices that name their country in the French press: "le président de la
+# République" is the French president, "le chancelier" is not enough.
+OFFICE_COUNTRIES = {"la République": "FR", "l'Élysée": "FR", "l'Elysée": "FR", "Matignon": "FR",
+                    "la Maison Blanche": "US", "la Maison-Blanche": "US", "Downing Street": "GB"}
 
 # Courtesy titles dropped from names: "M. Stoltenberg", "Mme von der Leyen".
 HONORIFICS = {"M.", "M", "Mme", "Mme.", "Mlle", "Mr", "Mr.", "Mrs", "Dr", "Dr.",

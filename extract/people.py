@@ -176,7 +176,11 @@ def parse_role(title: str, qualifier: str, text: str, start: int, end: int) -> R
             role.country = code
             break
     org = re.search(r"\b(?:de l'|du |de la |des |de )([\w' -]+)", words)
-    if org:
+    # "le président de la République": the office names its country.
+    office = next((c for o, c in lexicon.OFFICE_COUNTRIES.items() if re.search(rf"(?i)\b{o}\b", words)), None)
+    if office:
+        role.country = office
+    elif org:
         target = org.group(1).strip()
         for name, canonical in lexicon.ORGANISATIONS.items():
             if fold(target).startswith(name):

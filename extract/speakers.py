@@ -134,7 +134,7 @@ class Resolver:
         """People named in body[start:end] as the head, not as a complement."""
         found = []
         for s, e, person in self.mentions:
-            if s < start or e > end or any(q.outer_start <= s < q.outer_end for q in quotes):
+            if s < start or s >= end or any(q.outer_start <= s < q.outer_end for q in quotes):
                 continue
             if COMPLEMENT_BEFORE.search(self.body[max(start, s - 8):s]):
                 continue
@@ -210,8 +210,8 @@ class Resolver:
             holders = [p for p in self.people if any(roles_match(role, r) for r in p.roles)]
             if holders:
                 return Speaker(holders[-1], phrase, "person")
-        head = next((w for w in words if w not in DEFINITE and w not in ("ex-", "l'", "ancien", "ancienne", "jeune")),
-                    words[-1])
+        head = next((w for w in words if w not in DEFINITE and w not in ("ex-", "l'", "ancien", "ancienne", "jeune")
+                     and not re.fullmatch(r"\d+(?:e|er|ème)", w)), words[-1])
         head = head.strip(",.")
         if role or head in vocab["person"] or head.startswith("ex-"):
             if words[0] in DEFINITE:

@@ -247,6 +247,10 @@ class ArticleStatements:
             # "la loi dite « immigration »": a participle naming a thing.
             if token.lower_ in ("dit", "dite", "dits", "dites") and token.i and self.doc[token.i - 1].pos_ in ("NOUN", "PROPN"):
                 continue
+            # "les droits ne sont pas assurés": a passive without its agent is no speech.
+            if any(c.dep_ in ("aux:pass", "cop") for c in token.children) and \
+                    not any(c.dep_ == "obl:agent" for c in token.children):
+                continue
             # "la justice s'est rappelée au souvenir": reflexive uses are not speech.
             if any(c.lower_ in ("se", "s'") for c in token.children) and lemma not in lexicon.REFLEXIVE_SPEECH_VERBS:
                 continue
