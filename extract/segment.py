@@ -48,6 +48,10 @@ def pair_straight_quotes(text: str, marks: list) -> list:
                 pairs.append((start, i))
         elif not closes:
             stack.append(i)
+        elif i == marks[0]:
+            # 'Personne n'a besoin de l'Otan", a-t-il affirmé': the paragraph
+            # goes on with a quotation whose opening mark is lost or earlier.
+            pairs.append((-1, i))
     return pairs
 
 
@@ -73,7 +77,7 @@ def find_quotes(body: str, start: int, end: int) -> list:
             while inner_b > inner_a and text[inner_b - 1] in " \t,":
                 inner_b -= 1
             if inner_b > inner_a:
-                quotes.append(Quote(start + inner_a, start + inner_b, start + a, start + min(b + 1, len(text))))
+                quotes.append(Quote(start + inner_a, start + inner_b, start + max(a, 0), start + min(b + 1, len(text))))
     # Inner quotations ("« ... “x” ... »") belong to the outer one.
     quotes.sort(key=lambda q: (q.outer_start, -q.outer_end))
     kept = []
