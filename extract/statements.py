@@ -19,7 +19,7 @@ from .nlp import text_of
 from .speakers import PRONOUN_GENDER, Resolver, Speaker
 
 # "a-t-il ajouté", "estime-t-elle", "poursuit-il", "a t-il dit" (the hyphen lost).
-INVERTED_PRONOUN = re.compile(r"(?:\bt-|\b\w+-|^-)(?P<pronoun>il|elle|ils|elles|on)\b", re.IGNORECASE)
+INVERTED_PRONOUN = re.compile(r"(?:^-t-|^-|\bt-|\b\w+-)(?P<pronoun>il|elle|ils|elles|on)\b", re.IGNORECASE)
 # What follows an inverted subject: "a déclaré X lors d'un point presse", "aux journalistes".
 SUBJECT_END = re.compile(r"\s*(?:[,;:!?«»\"“”()]|(?<!\b[A-Z])(?<!\bMme)\.|\s(?:à|au|aux|lors|dans|devant|sur|en|depuis|après|avant|pour|sans|avec|qui|que|qu'|alors|tandis|mais|car|puis|dont|selon|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)\b)")
 # An inverted subject starts with a determiner, a title or a capitalised name.
@@ -35,7 +35,7 @@ BEFORE_INVERTED = re.compile(
     r"|en (?:début|fin|milieu) de (?:journée|matinée|soirée|semaine)|dans la (?:soirée|matinée|journée|nuit)"
     r"|par exemple|pour sa part|de son côté|sur (?:Twitter|X|Instagram|Facebook|LinkedIn|les réseaux sociaux|son compte \w+)"
     r"|dans (?:un|une|son|sa) (?:communiqué|tweet|message|entretien|interview|vidéo|lettre|déclaration)"
-    r"|(?:à|au|aux|devant|sur|auprès d[eu]|auprès des)\s+(?:l'|la |le |les )?(?:journalistes|presse|radio|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*))(?=[\s,]),?)*")
+    r"|(?:à|au|aux|devant|sur|auprès d[eu]|auprès des)\s+(?:l'|la |le |les )?(?:journalistes|presse|radio|[A-Z][\w.-]*))(?=[\s,]),?)*")
 APPOSED_NAME = re.compile(r"[^,.;:«»\"]{0,60}?,\s+(?P<name>(?:[A-ZÀ-Ý][\w'-]+\s*){1,4})(?=\s*(?:[,.;]|$))")
 OCCASION = re.compile(
     r"(?:lors d(?:'une?|u|e la|es) [^,.;«»]+|aux journalistes(?: [^,.;«»]{0,40})?|à la presse|devant [^,.;«»]+"
@@ -146,8 +146,14 @@ class ArticleStatements:
                 last = earlier[-1]
                 person = next((p for p in self.people if p.key == last.speaker_key), None)
                 return person, last.speaker_text, last.speaker_kind
-            if verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
-                return self.subject_of(verb.head, unit, quotes)
+            main = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            if main is not None:
+                return self.subject_of(main, unit, quotes)
+            # "Jugeant que ..., le président X a ordonné": the next clause's subject.
+            subject = next((t for t in self.tokens_between(verb.idx, unit[1]) if t.dep_ == "nsubj"
+                            and t.head.pos_ in ("VERB", "AUX") and t.head.i != verb.i), None)
+            if subject is not None:
+                return self.resolve_phrase(*noun_phrase(subject), quotes)
         inverted = self.inverted_subject(verb, unit, quotes)
         # "« ... », assure cette source.": after a quotation the subject follows
         # the verb; so it does after a comma when the parse has no subject before.
