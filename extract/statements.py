@@ -66,9 +66,13 @@ def speech_lemma(token):
         return lemma
     word = token.lower_
     doc = token.doc
-    previous = doc[token.i - 1].text if token.i else ""
+    before = token.i - 1
+    while before > 0 and doc[before].pos_ == "ADV":  # "a-t-elle encore assené"
+        before -= 1
+    previous = doc[before].text.lower() if token.i else ""
     following = doc[token.i + 1].text if token.i + 1 < len(doc) else ""
-    if not (previous in (",", "a", "ont", "avait", "avaient") or following.startswith("-")):
+    if not (previous in (",", "a", "ont", "avait", "avaient") or following.startswith("-")
+            or re.search(r"-(?:il|elle|ils|elles|on)$", previous)):
         return None
     for guess in (word + "r", word[:-3] + "er" if word.endswith("ent") else "", word[:-1] + "er",
                   word[:-1] + "re", word[:-2] + "ir" if word.endswith("it") else "", word):
@@ -146,7 +150,8 @@ class ArticleStatements:
                 last = earlier[-1]
                 person = next((p for p in self.people if p.key == last.speaker_key), None)
                 return person, last.speaker_text, last.speaker_kind
-            main = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            main = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")
+                         and not any(q.outer_start <= a.idx < q.outer_end for q in quotes)), None)
             if main is not None:
                 return self.subject_of(main, unit, quotes)
             # "Jugeant que ..., le président X a ordonné": the next clause's subject.
