@@ -171,9 +171,7 @@ class ArticleStatements:
             speaker = self.resolve_phrase(*noun_phrase(agent), quotes)
             if speaker[2] in ("person", "anonymous"):
                 return speaker
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
-        for aux in (c for c in verb.children if c.dep_.startswith("aux")):
-            subjects += [c for c in aux.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        subjects = subjects_of(verb)
         before_verb = [s for s in subjects if s.idx < verb.idx]
         if before_verb:
             subject = before_verb[0]
@@ -451,19 +449,13 @@ class ArticleStatements:
         """Whether the verb's subject ends at the comma before it ("Le
         ministre, Julien Arnaud, a défendu ..."), rather than belonging to the
         reported clause ("Le texte entend ..., a détaillé une élue")."""
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
-        for aux in (c for c in verb.children if c.dep_.startswith("aux")):
-            subjects += [c for c in aux.children if c.dep_ in ("nsubj", "nsubj:pass")]
-        return any(s.i < verb.i and noun_phrase(s)[1] >= comma - 1 for s in subjects)
+        return any(s.i < verb.i and noun_phrase(s)[1] >= comma - 1 for s in subjects_of(verb))
 
     def person_subject(self, verb) -> bool:
         """Whether a person is the verb's subject: "Il a appelé ses « alliés »
         à ..." quotes him; "Kiev a demandé une « adhésion »" names a request."""
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
-        for aux in (c for c in verb.children if c.dep_.startswith("aux")):
-            subjects += [c for c in aux.children if c.dep_ == "nsubj"]
         agents = [c for c in verb.children if c.dep_ == "obl:agent"]
-        for subject in subjects + agents:
+        for subject in subjects_of(verb) + agents:
             if subject.lower_ in ("il", "elle") or self.resolver.resolve(*noun_phrase(subject)).person:
                 return True
         return False
@@ -506,6 +498,14 @@ class ArticleStatements:
                 speaker = self.resolver.resolve(start, end, quotes)
                 if speaker.person:
                     self.resolver.note(start, speaker.person)
+
+
+def subjects_of(verb) -> list:
+    """Subjects of a verb or of its auxiliaries; "Il se souvient" too, where
+    the parser reads the pronoun as an expletive."""
+    heads = [verb] + [c for c in verb.children if c.dep_.startswith("aux")]
+    return [c for h in heads for c in h.children if c.dep_ in ("nsubj", "nsubj:pass")
+            or c.dep_ == "expl:subj" and c.lower_ in ("il", "elle")]
 
 
 def noun_phrase(head):
