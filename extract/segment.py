@@ -9,7 +9,9 @@ import re
 from dataclasses import dataclass
 
 QUOTE_PAIRS = [("«", "»"), ("“", "”"), ('"', '"')]
-UNIT_END = re.compile(r"(?<!\b[A-Z])(?<!\bMme)(?<!\bMgr)[.!?…]+(?=\s+[A-ZÀ-Ý«\"“])|$")
+# A sentence ends at . ! ? (and the closing mark of a quotation that ends
+# with it: « Nous ferons tout. » Le ministre ...) before a capital letter.
+UNIT_END = re.compile(r"(?<!\b[A-Z])(?<!\bMme)(?<!\bMgr)[.!?…]+(?:\s?[»”]|\")?(?=\s+[A-ZÀ-Ý«\"“])|$")
 
 
 def paragraphs_of(body: str) -> list:

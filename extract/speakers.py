@@ -128,7 +128,7 @@ class Resolver:
         """A subject or a speaker at offset, for later pronouns and descriptions."""
         if person is not None:
             gender = self.genders.get(person.key, gender)
-        self.salient.append((offset, person, gender))
+        bisect.insort(self.salient, (offset, person, gender), key=lambda event: event[0])
 
     def named_in(self, start: int, end: int, quotes=()) -> list:
         """People named in body[start:end] as the head, not as a complement."""

@@ -36,7 +36,7 @@ BEFORE_INVERTED = re.compile(
     r"|par exemple|pour sa part|de son côté|sur (?:Twitter|X|Instagram|Facebook|LinkedIn|les réseaux sociaux|son compte \w+)"
     r"|dans (?:un|une|son|sa) (?:communiqué|tweet|message|entretien|interview|vidéo|lettre|déclaration)"
     r"|(?:à|au|aux|devant|sur|auprès d[eu]|auprès des)\s+(?:l'|la |le |les )?(?:journalistes|presse|radio|[A-Z][\w.-]*))(?=[\s,]),?)*")
-APPOSED_NAME = re.compile(r"[^,.;:«»\"]{0,60}?,\s+(?P<name>(?:[A-ZÀ-Ý][\w'-]+\s*){1,4})(?=\s*(?:[,.;]|$))")
+APPOSED_NAME = re.compile(r"[^,.;:«»\"]{0,60}?,\s+(?:(?:le|la|l')\s*[a-zéè-]+\s+)?(?P<name>(?:[A-ZÀ-Ý][\w'-]+\s*){1,4})(?=\s*(?:[,.;]|$))")
 OCCASION = re.compile(
     r"(?:lors d(?:'une?|u|e la|es) [^,.;«»]+|aux journalistes(?: [^,.;«»]{0,40})?|à la presse|devant [^,.;«»]+"
     r"|dans (?:un|une|son|sa) (?:message|communiqué|entretien|interview|tweet|déclaration|discours|allocution|vidéo)[^,.;«»]*"
@@ -178,6 +178,9 @@ class ArticleStatements:
             # "Bruno Julliard, qui dénonçait ...": the relative pronoun's antecedent.
             if subject.lower_ in ("qui", "lequel", "laquelle") and verb.dep_ == "acl:relcl":
                 subject = verb.head
+                # "Olga Petrenko, une enseignante, qui raconte": the name the apposition describes.
+                if subject.dep_ == "appos":
+                    subject = subject.head
             start, end = noun_phrase(subject)
             start = max(start, unit_start)
             if any(q.outer_start <= start < q.outer_end for q in quotes):
@@ -242,6 +245,9 @@ class ArticleStatements:
             if token.lower_ in lexicon.SELON and token.pos_ == "ADP":
                 verbs.append((token, token.lower_))
                 continue
+            if token.lower_ == "après" and token.i and self.doc[token.i - 1].lower_ in ("d'", "d’"):
+                verbs.append((self.doc[token.i - 1], "d'après"))  # "D'après une source, ..."
+                continue
             # "Pour le secrétaire général, « ... »": an opening "pour" attributes the quotation.
             if token.lower_ == "pour" and token.idx == unit[0] and any(q.outer_start > token.idx for q in quotes):
                 verbs.append((token, "pour"))
@@ -251,7 +257,11 @@ class ArticleStatements:
                 verbs.append((token, "pour qui"))
                 continue
             lemma = speech_lemma(token) or self.speech_phrase(token)
-            if lemma is None or "Inf" in token.morph.get("VerbForm"):
+            if lemma is None:
+                continue
+            # "a tenu à rassurer : « ... »": an infinitive only right before a colon.
+            if "Inf" in token.morph.get("VerbForm") and not (
+                    token.i + 1 < len(self.doc) and self.doc[token.i + 1].text == ":"):
                 continue
             # "la loi dite « immigration »": a participle naming a thing.
             if token.lower_ in ("dit", "dite", "dits", "dites") and token.i and self.doc[token.i - 1].pos_ in ("NOUN", "PROPN"):
@@ -339,10 +349,22 @@ class ArticleStatements:
         return self.statements
 
     def unit(self, paragraph, unit, quotes):
-        body = self.body
-        speech = [q for q in quotes if not looks_like_name(q.text(body), self.tokens_between(q.start, q.end))
+        """Statements of one unit (a sentence, quotations kept whole)."""
+        self.remember_subjects(paragraph, unit, quotes)
+        speech = [q for q in quotes if not looks_like_name(q.text(self.body), self.tokens_between(q.start, q.end))
                   and not self.recurring_term(q)]
         verbs = self.speech_verbs(unit, quotes)
+        attributed = self.attribute_quotes(unit, quotes, speech, verbs)
+        if not speech or not attributed:
+            attributed = self.reported_speech(unit, quotes, verbs) or attributed
+        if not speech and not attributed:
+            self.selon_clause(unit, verbs)
+        self.participle_clauses(unit, verbs)
+        if speech and not attributed:
+            self.continuation(paragraph, unit, speech)
+
+    def attribute_quotes(self, unit, quotes, speech, verbs) -> bool:
+        """Quotations with the cue that attributes them: « ... », a dit X."""
         attributed = False
         for quote in speech:
             verb = self.verb_for(quote, verbs)
@@ -350,39 +372,38 @@ class ArticleStatements:
                 continue
             token, lemma = verb
             speaker = self.speaker_of(token, lemma, unit, quotes)
-            before = body[unit[0]:quote.outer_start].strip(" ,:")
-            direct = len(before.split()) <= 1 and (token.idx > quote.outer_start or ":" in body[token.idx:quote.outer_start]) \
-                or (token.idx < quote.outer_start and body[token.idx:quote.outer_start].rstrip().endswith(":"))
+            # "d'après un sondage Ifop": a document, not someone, gives the words.
+            if lemma in lexicon.SELON and speaker[2] == "unknown":
+                continue
+            before = self.body[unit[0]:quote.outer_start].strip(" ,:")
+            lead = self.body[token.idx:quote.outer_start]
+            direct = len(before.split()) <= 1 and (token.idx > quote.outer_start or ":" in lead) \
+                or (token.idx < quote.outer_start and lead.rstrip().endswith(":"))
             self.add(quote.start, quote.end, "direct" if direct else "partial", speaker, lemma,
                      self.occasion_after(token.idx, unit[1]))
             attributed = True
-        if not speech or not attributed:
-            for token, lemma in verbs:
-                if lemma in ATTRIBUTING_PREPOSITIONS:
-                    continue
-                clause = self.que_after(token, unit[1])
-                if clause is not None:
-                    end = unit[1]
-                    self.add(clause, end, "indirect", self.subject_of(token, unit, quotes), lemma,
-                             self.occasion_after(token.idx, clause))
-                    attributed = True
-                    break
-                start = self.postposed(token, unit)
-                # "..., a annoncé le préfet": a weak verb reports speech when its
-                # subject follows it.
-                if start is not None and (lemma not in lexicon.WEAK_SPEECH_VERBS
-                                          or self.inverted_subject(token, unit, quotes)):
-                    speaker = self.subject_of(token, unit, quotes)
-                    if speaker[2] != "organisation" or speaker[0]:
-                        self.add(unit[0], start, "indirect", speaker, lemma, self.occasion_after(token.idx, unit[1]))
-                        attributed = True
-                        break
-        if not speech and not attributed:
-            self.selon_clause(unit, verbs)
-        self.participle_clauses(unit, verbs)
-        if speech and not attributed:
-            self.continuation(paragraph, unit, speech)
-        self.remember_subjects(paragraph, unit, quotes)
+        return attributed
+
+    def reported_speech(self, unit, quotes, verbs) -> bool:
+        """Speech without quotation marks: "X a affirmé que ..." or
+        "[clause], a annoncé le préfet"."""
+        for token, lemma in verbs:
+            if lemma in ATTRIBUTING_PREPOSITIONS:
+                continue
+            clause = self.que_after(token, unit[1])
+            if clause is not None:
+                self.add(clause, unit[1], "indirect", self.subject_of(token, unit, quotes), lemma,
+                         self.occasion_after(token.idx, clause))
+                return True
+            start = self.postposed(token, unit)
+            # A weak verb reports speech when its subject follows it.
+            if start is not None and (lemma not in lexicon.WEAK_SPEECH_VERBS
+                                      or self.inverted_subject(token, unit, quotes)):
+                speaker = self.subject_of(token, unit, quotes)
+                if speaker[2] != "organisation" or speaker[0]:
+                    self.add(unit[0], start, "indirect", speaker, lemma, self.occasion_after(token.idx, unit[1]))
+                    return True
+        return False
 
     def selon_clause(self, unit, verbs):
         """ "Selon une source proche du dossier, l'accord sera signé vendredi":
@@ -487,9 +508,6 @@ class ArticleStatements:
     def remember_subjects(self, paragraph, unit, quotes):
         """Named subjects of the unit's clauses, for the pronouns that follow:
         "Mme Dupont a quitté la salle. « ... », a-t-elle lancé"."""
-        for statement in self.statements:
-            if unit[0] <= statement.start < unit[1] and statement.speaker_key:
-                self.last_speaker = (next(p for p in self.people if p.key == statement.speaker_key), paragraph)
         for token in self.tokens_between(*unit):
             if token.dep_ in ("nsubj", "nsubj:pass") and token.head.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
                 start, end = noun_phrase(token)
