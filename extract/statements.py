@@ -506,10 +506,13 @@ class ArticleStatements:
                      (person, person.name if person else None, "person" if person else "unknown"), None, None)
 
     def remember_subjects(self, paragraph, unit, quotes):
-        """Named subjects of the unit's clauses, for the pronouns that follow:
+        """Subjects of the unit's clauses that are people, for the pronouns that follow:
         "Mme Dupont a quitté la salle. « ... », a-t-elle lancé"."""
         for token in self.tokens_between(*unit):
             if token.dep_ in ("nsubj", "nsubj:pass") and token.head.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
+                # "sensible pour Donald Trump qui aime à dénoncer": the antecedent is the subject.
+                if token.lower_ == "qui" and token.head.dep_ == "acl:relcl":
+                    token = token.head.head
                 start, end = noun_phrase(token)
                 if any(q.outer_start <= start < q.outer_end for q in quotes):
                     continue
