@@ -20,6 +20,7 @@ REFLEXIVE_SPEECH_VERBS = set(_SPEECH["reflexive"])
 WEAK_SPEECH_VERBS = set(_SPEECH["weak"])
 LEMMA_FIXES = dict(_SPEECH["lemma_fixes"])
 SPEECH_PHRASES = list(_SPEECH["phrases"])
+BACK_REFERENCE = re.compile("(?i)" + "|".join(_SPEECH["back_references"]))
 # Verbs of opinion rather than speech ("estimant que", "jugeant que"): a
 # participle clause of theirs is the reporter's summary, not a statement.
 OPINION_VERBS = set(_SPEECH["opinion"])

@@ -49,6 +49,7 @@ DATE_LIKE = re.compile(rf"(?i)^(?:le |l')?\d{{1,2}}(?:er)? (?:{MONTH_NAMES})\b|^
 def vocabulary() -> dict:
     data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
     return {"person": set(data["person_nouns"]), "organisation": set(data["organisation_nouns"]),
+            "document": set(data["document_nouns"]),
             "f": {n.lower() for n in data["feminine_first_names"]},
             "m": {n.lower() for n in data["masculine_first_names"]}}
 
@@ -164,6 +165,9 @@ class Resolver:
         if named:
             return Speaker(named[0], phrase if is_noun_phrase(phrase) else named[0].name, "person")
         pronoun = " ".join(words[:2]) if " ".join(words[:2]) in PRONOUN_GENDER else words[0]
+        demonstrative = re.match(r"(?i)(celui|celle)\s*-\s*ci\b", self.body[start:end].lstrip())
+        if demonstrative:  # "Celui-ci", which the tokenizer splits
+            pronoun = demonstrative.group(1).lower() + "-ci"
         if pronoun in PRONOUN_GENDER:
             latest = pronoun in ("ce dernier", "cette dernière", "celui-ci", "celle-ci")
             person = self.last_named(start, PRONOUN_GENDER[pronoun]) if latest else \
@@ -225,6 +229,8 @@ class Resolver:
                 if person:
                     return Speaker(person, phrase, "person")
             return Speaker(None, phrase, "anonymous")
+        if head in vocab["document"]:
+            return Speaker.unknown(phrase)
         if head in vocab["organisation"]:
             return Speaker(None, phrase, "organisation")
         if head in lexicon.SOURCE_NOUNS:

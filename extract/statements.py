@@ -102,6 +102,7 @@ class ArticleStatements:
         self.last_speaker = None      # (person, paragraph index)
         self.last_subject = None      # person most recently a subject
         self.statements = []
+        self.next_unit = None
         self.paragraph = 0
 
     # Offsets and tokens -------------------------------------------------
@@ -143,6 +144,9 @@ class ArticleStatements:
                 return None, word, "unknown"
             person = self.resolver.antecedent(verb.idx, PRONOUN_GENDER[word])
             return person, word, "person" if person else "unknown"
+        # "a tenu à rassurer : « ... »": the governing verb's subject.
+        if "Inf" in verb.morph.get("VerbForm") and verb.head.i != verb.i:
+            return self.subject_of(verb.head, unit, quotes)
         # "..., ajoutant que ...", "en précisant que ...": the subject of the main clause.
         if "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense"):
             earlier = [s for s in self.statements if unit_start <= s.start < unit_end]
@@ -166,7 +170,7 @@ class ArticleStatements:
         if inverted and (self.quote_before(verb) or comma is not None and not self.subject_before(verb, comma)):
             return inverted
         # "jugé « historique » par la présidente X": the agent of a passive speaks.
-        agent = next((c for c in verb.children if c.dep_ == "obl:agent"), None)
+        agent = agent_of(verb)
         if agent is not None and "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense"):
             speaker = self.resolve_phrase(*noun_phrase(agent), quotes)
             if speaker[2] in ("person", "anonymous"):
@@ -246,7 +250,7 @@ class ArticleStatements:
                 verbs.append((token, token.lower_))
                 continue
             if token.lower_ == "après" and token.i and self.doc[token.i - 1].lower_ in ("d'", "d’"):
-                verbs.append((self.doc[token.i - 1], "d'après"))  # "D'après une source, ..."
+                verbs.append((token, "d'après"))  # "D'après une source, ..."
                 continue
             # "Pour le secrétaire général, « ... »": an opening "pour" attributes the quotation.
             if token.lower_ == "pour" and token.idx == unit[0] and any(q.outer_start > token.idx for q in quotes):
@@ -260,15 +264,14 @@ class ArticleStatements:
             if lemma is None:
                 continue
             # "a tenu à rassurer : « ... »": an infinitive only right before a colon.
-            if "Inf" in token.morph.get("VerbForm") and not (
-                    token.i + 1 < len(self.doc) and self.doc[token.i + 1].text == ":"):
+            following = next((t for t in self.doc[token.i + 1:token.i + 3] if not t.is_space), None)
+            if "Inf" in token.morph.get("VerbForm") and not (following is not None and following.text == ":"):
                 continue
             # "la loi dite « immigration »": a participle naming a thing.
             if token.lower_ in ("dit", "dite", "dits", "dites") and token.i and self.doc[token.i - 1].pos_ in ("NOUN", "PROPN"):
                 continue
             # "les droits ne sont pas assurés": a passive without its agent is no speech.
-            if any(c.dep_ in ("aux:pass", "cop") for c in token.children) and \
-                    not any(c.dep_ == "obl:agent" for c in token.children):
+            if any(c.dep_ in ("aux:pass", "cop") for c in token.children) and agent_of(token) is None:
                 continue
             # "la justice s'est rappelée au souvenir": reflexive uses are not speech.
             if any(c.lower_ in ("se", "s'") for c in token.children) and lemma not in lexicon.REFLEXIVE_SPEECH_VERBS:
@@ -344,16 +347,21 @@ class ArticleStatements:
         for index, (p_start, p_end) in enumerate(self.paragraphs):
             self.paragraph = index
             quotes = find_quotes(self.body, p_start, p_end)
-            for unit in split_units(self.body, p_start, p_end, quotes):
+            units = split_units(self.body, p_start, p_end, quotes)
+            for n, unit in enumerate(units):
+                self.next_unit = units[n + 1] if n + 1 < len(units) else None
                 self.unit(index, unit, [q for q in quotes if unit[0] <= q.outer_start < unit[1]])
         return self.statements
 
     def unit(self, paragraph, unit, quotes):
         """Statements of one unit (a sentence, quotations kept whole)."""
         self.remember_subjects(paragraph, unit, quotes)
-        speech = [q for q in quotes if not looks_like_name(q.text(self.body), self.tokens_between(q.start, q.end))
-                  and not self.recurring_term(q)]
         verbs = self.speech_verbs(unit, quotes)
+        # « Pensées pour les familles », a tweeté X: a cue right after makes it speech.
+        cued = lambda q: not self.body[unit[0]:q.outer_start].strip() and any(
+            0 <= v.idx - q.outer_end <= 6 for v, lemma in verbs if lemma not in ATTRIBUTING_PREPOSITIONS)
+        speech = [q for q in quotes if (cued(q) or not looks_like_name(q.text(self.body), self.tokens_between(q.start, q.end)))
+                  and not self.recurring_term(q)]
         attributed = self.attribute_quotes(unit, quotes, speech, verbs)
         if not speech or not attributed:
             attributed = self.reported_speech(unit, quotes, verbs) or attributed
@@ -373,7 +381,7 @@ class ArticleStatements:
             token, lemma = verb
             speaker = self.speaker_of(token, lemma, unit, quotes)
             # "d'après un sondage Ifop": a document, not someone, gives the words.
-            if lemma in lexicon.SELON and speaker[2] == "unknown":
+            if lemma in lexicon.SELON and not is_source(speaker):
                 continue
             before = self.body[unit[0]:quote.outer_start].strip(" ,:")
             lead = self.body[token.idx:quote.outer_start]
@@ -410,13 +418,11 @@ class ArticleStatements:
         reported speech without quotation marks, when a person or an anonymous
         source is named (not "selon les chiffres de l'Insee")."""
         for token, lemma in verbs:
-            if lemma not in lexicon.SELON or token.idx != unit[0]:
+            if lemma not in lexicon.SELON or self.body[unit[0]:token.idx].strip().lower() not in ("", "d'"):
                 continue
             end = self.phrase_end(token, unit)
             speaker = self.resolve_phrase(token.idx + len(token.text), end, ())
-            source = speaker[2] == "person" or speaker[2] == "anonymous" and any(
-                w in lexicon.SOURCE_NOUNS for w in (speaker[1] or "").lower().split())
-            if source and self.body[end:end + 1] == ",":
+            if is_source(speaker) and self.body[end:end + 1] == ",":
                 self.add(end + 1, unit[1], "indirect", speaker, lemma, None)
 
     def participle_clauses(self, unit, verbs):
@@ -475,8 +481,7 @@ class ArticleStatements:
     def person_subject(self, verb) -> bool:
         """Whether a person is the verb's subject: "Il a appelé ses « alliés »
         à ..." quotes him; "Kiev a demandé une « adhésion »" names a request."""
-        agents = [c for c in verb.children if c.dep_ == "obl:agent"]
-        for subject in subjects_of(verb) + agents:
+        for subject in subjects_of(verb) + [a for a in [agent_of(verb)] if a is not None]:
             if subject.lower_ in ("il", "elle") or self.resolver.resolve(*noun_phrase(subject)).person:
                 return True
         return False
@@ -498,12 +503,22 @@ class ArticleStatements:
         covered = sum(q.outer_end - q.outer_start for q in speech)
         if covered < 0.6 * len(self.body[unit[0]:unit[1]].strip()):
             return
-        person = None
-        if self.last_speaker and paragraph - self.last_speaker[1] <= 1:
+        person = self.named_after(speech)
+        if person is None and self.last_speaker and paragraph - self.last_speaker[1] <= 1:
             person = self.last_speaker[0]
         for quote in speech:
             self.add(quote.start, quote.end, "direct",
                      (person, person.name if person else None, "person" if person else "unknown"), None, None)
+
+    def named_after(self, speech):
+        """The person the next sentence names when it refers back to the
+        quotation: "« ... » Ces mots, prononcés par X", "C'est en ces termes
+        que X a réagi", "Voilà ce qu'a déclaré X"."""
+        following = self.next_unit
+        if following is None or not lexicon.BACK_REFERENCE.match(self.body, following[0], following[1]):
+            return None
+        named = [p for s, e, p in self.resolver.mentions if following[0] <= s < following[1]]
+        return named[0] if named else None
 
     def remember_subjects(self, paragraph, unit, quotes):
         """Subjects of the unit's clauses that are people, for the pronouns that follow:
@@ -519,6 +534,20 @@ class ArticleStatements:
                 speaker = self.resolver.resolve(start, end, quotes)
                 if speaker.person:
                     self.resolver.note(start, speaker.person)
+
+
+def is_source(speaker) -> bool:
+    """Whether "selon X" names someone who speaks: a person, an organisation
+    or "une source diplomatique", not "un sondage" or "les chiffres"."""
+    person, text, kind = speaker
+    return kind in ("person", "organisation") and (person is not None or kind == "organisation") or \
+        kind == "anonymous" and any(w in lexicon.SOURCE_NOUNS for w in (text or "").lower().split())
+
+
+def agent_of(verb):
+    """The agent of a passive: "jugé « historique » par la présidente X"."""
+    return next((c for c in verb.children if c.dep_ == "obl:agent" or c.dep_.startswith("obl")
+                 and any(g.dep_ == "case" and g.lower_ == "par" for g in c.children)), None)
 
 
 def subjects_of(verb) -> list:
