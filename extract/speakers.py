@@ -165,7 +165,7 @@ class Resolver:
         if named:
             return Speaker(named[0], phrase if is_noun_phrase(phrase) else named[0].name, "person")
         pronoun = " ".join(words[:2]) if " ".join(words[:2]) in PRONOUN_GENDER else words[0]
-        demonstrative = re.match(r"(?i)(celui|celle)\s*-\s*ci\b", self.body[start:end].lstrip())
+        demonstrative = re.match(r"(?i)\s*(celui|celle)\s*-\s*ci\b", self.body[start:start + 16])
         if demonstrative:  # "Celui-ci", which the tokenizer splits
             pronoun = demonstrative.group(1).lower() + "-ci"
         if pronoun in PRONOUN_GENDER:

@@ -182,7 +182,10 @@ class ArticleStatements:
             # "Bruno Julliard, qui dénonçait ...": the relative pronoun's antecedent.
             if subject.lower_ in ("qui", "lequel", "laquelle") and verb.dep_ == "acl:relcl":
                 subject = verb.head
-                # "Olga Petrenko, une enseignante, qui raconte": the name the apposition describes.
+                # "Olga Petrenko, une enseignante de Kharkiv, qui raconte": the
+                # head of "N de N'", then the name the apposition describes.
+                while subject.dep_ == "nmod" and subject.head.i != subject.i:
+                    subject = subject.head
                 if subject.dep_ == "appos":
                     subject = subject.head
             start, end = noun_phrase(subject)
