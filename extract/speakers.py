@@ -210,25 +210,14 @@ class Resolver:
         """ "le chef de la diplomatie turque", "ce chercheur", "Le Figaro"."""
         vocab = vocabulary()
         role = describe(phrase)
-        if role:
-            holders = [p for p in self.people if any(roles_match(role, r) for r in p.roles)]
-            if holders:
-                return Speaker(holders[-1], phrase, "person")
+        holders = [p for p in self.people if role and any(roles_match(role, r) for r in p.roles)]
+        if holders:
+            return Speaker(holders[-1], phrase, "person")
         head = next((w for w in words if w not in DEFINITE and w not in ("ex-", "l'", "ancien", "ancienne", "jeune")
-                     and not re.fullmatch(r"\d+(?:e|er|ème)", w)), words[-1])
-        head = head.strip(",.")
+                     and not re.fullmatch(r"\d+(?:e|er|ème)", w)), words[-1]).strip(",.")
         if role or head in vocab["person"] or head.startswith("ex-"):
-            if words[0] in DEFINITE:
-                gender = "f" if words[0] in ("la", "cette", "sa") or FEMININE_TITLE.search(head) or head == "femme" \
-                    else "m" if words[0] in ("le", "ce", "cet", "son") or head == "homme" else None
-                person = self.antecedent(start, gender, role) or self.protagonist(start, gender, role)
-                # "le préfet de police" far from anyone is an unnamed office-holder.
-                if person and role and not self.antecedent(start, gender, role) and \
-                        not any(roles_match(role, r) for r in person.roles):
-                    person = None
-                if person:
-                    return Speaker(person, phrase, "person")
-            return Speaker(None, phrase, "anonymous")
+            person = self.referent(words, head, start, role) if words[0] in DEFINITE else None
+            return Speaker(person, phrase, "person") if person else Speaker(None, phrase, "anonymous")
         if head in vocab["document"]:
             return Speaker.unknown(phrase)
         if head in vocab["organisation"]:
@@ -238,6 +227,21 @@ class Resolver:
         if phrase[:1].isupper() or words[0] in DEFINITE:
             return Speaker(None, phrase, "organisation")
         return Speaker.unknown(phrase)
+
+    def referent(self, words, head, start, role) -> Optional[Person]:
+        """The person a definite description refers back to: the nearest
+        agreeing subject ("le vieil homme"), else the article's protagonist
+        ("le milliardaire") unless the description names an office of a
+        country or an organisation, which only its holder fits."""
+        gender = "f" if words[0] in ("la", "cette", "sa") or FEMININE_TITLE.search(head) or head == "femme" \
+            else "m" if words[0] in ("le", "ce", "cet", "son") or head == "homme" else None
+        person = self.antecedent(start, gender, role)
+        if person is None and not (role and (role.country or role.organisation)):
+            person = self.protagonist(start, gender, role)
+            # "le préfet de police" far from anyone is an unnamed office-holder.
+            if person and role and not any(roles_match(role, r) for r in person.roles):
+                person = None
+        return person
 
     def antecedent(self, offset: int, gender: Optional[str], role=None) -> Optional[Person]:
         """The nearest earlier subject or speaker that agrees, in this
