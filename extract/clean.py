@@ -27,6 +27,9 @@ GLUED = re.compile(r"(?<=[a-zà-ÿ0-9)»\"%])[.!?…]+(?=\"?[A-ZÀ-Ý«][a-zà-�
 # \"Terrain de jeu\" -Pour John Bolton" or "- LE COMPLOT -► \"Les ...": a
 # heading between dashes right after a sentence end. Headings are nobody's words.
 INTERTITLE = re.compile(r'(?:(?<=[.!?…"»)])|^)\s*-\s+(?P<heading>[^\n]{2,90}?)\s+-\s*(?:►\s*)?(?=\S)', re.MULTILINE)
+# A heading in capitals glued to the next sentence: "... L'INNOCENCE DE LA
+# RUSSIELe ministre britannique ...".
+CAPS_HEADING = re.compile(r"(?:(?<=[.!?…\"»])|^)\s*(?P<heading>(?:[A-ZÀ-Ý0-9'’-]+[ ,:]+){2,}[A-ZÀ-Ý0-9'’-]*?[A-ZÀ-Ý])(?=[A-ZÀ-Ý][a-zà-ÿ])", re.MULTILINE)
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
@@ -154,8 +157,10 @@ def clean_article(text: str, title: Optional[str] = None, source: Optional[str] 
     elif paragraphs and _same(paragraphs[0], result.title):
         paragraphs = paragraphs[1:]
     body = "\n\n".join(paragraphs)
-    result.removed += [("heading", m.group("heading")) for m in INTERTITLE.finditer(body)]
-    result.body = normalise_text(INTERTITLE.sub("\n\n", body))
+    for pattern in (INTERTITLE, CAPS_HEADING):
+        result.removed += [("heading", m.group("heading")) for m in pattern.finditer(body)]
+        body = pattern.sub("\n\n", body)
+    result.body = normalise_text(body)
     if result.title:
         result.title = normalise_text(result.title)
     return result

@@ -194,6 +194,9 @@ class Resolver:
         """(name, offset in phrase) of a name after a title that the model
         missed: "l'ambassadeur américain à Ankara John Whitaker"."""
         found = NAME_AT_END.search(phrase)
+        title = describe(phrase)
+        if not found and title:  # "le pape François", "le président Macron": one name after a title
+            found = re.search(rf"(?i:{re.escape(title.text)})\s+(?P<name>[A-ZÀ-Ý][\w'-]+)\s*$", phrase)
         if not found or words[0] not in DEFINITE:
             return None
         name = clean_name(found.group("name"))
@@ -202,7 +205,7 @@ class Resolver:
         at = phrase.rfind(name)
         if at < 0 or COMPLEMENT_BEFORE.search(phrase[:at]):
             return None
-        if describe(phrase) or any(w in vocabulary()["person"] for w in words):
+        if title or any(w in vocabulary()["person"] for w in words):
             return name, at
         return None
 
