@@ -544,7 +544,8 @@ def is_source(speaker) -> bool:
     or "une source diplomatique", not "un sondage" or "les chiffres"."""
     person, text, kind = speaker
     return kind in ("person", "organisation") and (person is not None or kind == "organisation") or \
-        kind == "anonymous" and any(w in lexicon.SOURCE_NOUNS for w in (text or "").lower().split())
+        kind == "anonymous" and any(w in lexicon.SOURCE_NOUNS or w[:-1] in lexicon.SOURCE_NOUNS
+                                    for w in (text or "").lower().split())
 
 
 def agent_of(verb):
