@@ -256,7 +256,8 @@ class ArticleStatements:
                 verbs.append((token, "d'après"))  # "D'après une source, ..."
                 continue
             # "Pour le secrétaire général, « ... »": an opening "pour" attributes the quotation.
-            if token.lower_ == "pour" and token.idx == unit[0] and any(q.outer_start > token.idx for q in quotes):
+            if token.lower_ == "pour" and token.idx == unit[0] and any(q.outer_start > token.idx for q in quotes) \
+                    and not purpose(token):
                 verbs.append((token, "pour"))
                 continue
             # "Le sénateur X, pour qui « ... »": the relative's antecedent speaks.
@@ -537,6 +538,13 @@ class ArticleStatements:
                 speaker = self.resolver.resolve(start, end, quotes)
                 if speaker.person:
                     self.resolver.note(start, speaker.person)
+
+
+def purpose(token) -> bool:
+    """ "Pour « revisiter l'architecture »", "Pour tenter de ...": "pour" with
+    an infinitive or a quotation gives a purpose, not a source."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return following is not None and (following.text in "«\"“" or "Inf" in following.morph.get("VerbForm"))
 
 
 def is_source(speaker) -> bool:
