@@ -190,6 +190,10 @@ class ArticleStatements:
                     subject = subject.head
             start, end = noun_phrase(subject)
             start = max(start, unit_start)
+            # "Grace Amaku, une infirmière, se réjouit": the name before the apposition.
+            named = [s for s, e, p in self.resolver.mentions if unit_start <= s and e == start - 2]
+            if named and self.body[start - 2:start] == ", ":
+                start = named[0]
             if any(q.outer_start <= start < q.outer_end for q in quotes):
                 start = max([q.outer_end for q in quotes if q.outer_start <= start < q.outer_end])
             if min(end, verb.idx) > start:
@@ -472,8 +476,11 @@ class ArticleStatements:
             weak = lemma in lexicon.WEAK_SPEECH_VERBS
             if not weak or re.search(r"\bqu(?:e\b|')|:\s*$", between) or self.person_subject(token):
                 return before[-1]
-        if after:
-            return after[0]
+        # "« ... » à la désescalade prônée par l'Allemagne, qui assure la présidence
+        # de l'UE, a estimé la ministre": a relative clause does not attribute.
+        main = [v for v in after if v[0].dep_ != "acl:relcl"]
+        if main or after:
+            return (main or after)[0]
         return None
 
     def subject_before(self, verb, comma: int) -> bool:
