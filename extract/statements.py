@@ -135,78 +135,89 @@ class ArticleStatements:
         return speaker.person, speaker.text, speaker.kind
 
     def subject_of(self, verb, unit, quotes):
-        """(person, text, kind) of a speech verb's subject."""
-        unit_start, unit_end = unit
-        pronoun = self.inverted_pronoun(verb, unit)
-        if pronoun:
-            word = pronoun.group("pronoun").lower()
-            if word not in PRONOUN_GENDER:
-                return None, word, "unknown"
-            person = self.resolver.antecedent(verb.idx, PRONOUN_GENDER[word])
-            return person, word, "person" if person else "unknown"
-        # "a tenu à rassurer : « ... »": the governing verb's subject.
-        if "Inf" in verb.morph.get("VerbForm") and verb.head.i != verb.i:
-            return self.subject_of(verb.head, unit, quotes)
-        # "..., ajoutant que ...", "en précisant que ...": the subject of the main clause.
-        if "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense"):
-            earlier = [s for s in self.statements if unit_start <= s.start < unit_end]
-            if earlier:
-                last = earlier[-1]
-                person = next((p for p in self.people if p.key == last.speaker_key), None)
-                return person, last.speaker_text, last.speaker_kind
-            main = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")
-                         and not any(q.outer_start <= a.idx < q.outer_end for q in quotes)), None)
-            if main is not None:
-                return self.subject_of(main, unit, quotes)
-            # "Jugeant que ..., le président X a ordonné": the next clause's subject.
-            subject = next((t for t in self.tokens_between(verb.idx, unit[1]) if t.dep_ == "nsubj"
-                            and t.head.pos_ in ("VERB", "AUX") and t.head.i != verb.i), None)
-            if subject is not None:
-                return self.resolve_phrase(*noun_phrase(subject), quotes)
-        inverted = self.inverted_subject(verb, unit, quotes)
-        # "« ... », assure cette source.": after a quotation the subject follows
-        # the verb; so it does after a comma when the parse has no subject before.
-        comma = self.postposed(verb, unit)
-        if inverted and (self.quote_before(verb) or comma is not None and not self.subject_before(verb, comma)):
-            return inverted
-        # "jugé « historique » par la présidente X": the agent of a passive speaks.
-        agent = agent_of(verb)
-        if agent is not None and "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense"):
-            speaker = self.resolve_phrase(*noun_phrase(agent), quotes)
-            if speaker[2] in ("person", "anonymous"):
+        """(person, text, kind) of whoever speaks through a speech verb: the
+        cues are tried in order, each one a construction of French news."""
+        for cue in (self.pronoun_cue, self.governing_cue, self.participle_cue, self.inverted_cue,
+                    self.agent_cue, self.subject_cue):
+            speaker = cue(verb, unit, quotes)
+            if speaker is not None:
                 return speaker
-        subjects = subjects_of(verb)
-        before_verb = [s for s in subjects if s.idx < verb.idx]
-        if before_verb:
-            subject = before_verb[0]
-            # "Bruno Julliard, qui dénonçait ...": the relative pronoun's antecedent.
-            if subject.lower_ in ("qui", "lequel", "laquelle") and verb.dep_ == "acl:relcl":
-                subject = verb.head
-                # "Olga Petrenko, une enseignante de Kharkiv, qui raconte": the
-                # head of "N de N'", then the name the apposition describes.
-                while subject.dep_ == "nmod" and subject.head.i != subject.i:
-                    subject = subject.head
-                if subject.dep_ == "appos":
-                    subject = subject.head
-            start, end = noun_phrase(subject)
-            start = max(start, unit_start)
-            # "Grace Amaku, une infirmière, se réjouit": the name before the apposition.
-            named = [s for s, e, p in self.resolver.mentions if unit_start <= s and e == start - 2]
-            if named and self.body[start - 2:start] == ", ":
-                start = named[0]
-            if any(q.outer_start <= start < q.outer_end for q in quotes):
-                start = max([q.outer_end for q in quotes if q.outer_start <= start < q.outer_end])
-            if min(end, verb.idx) > start:
-                return self.resolve_phrase(start, min(end, verb.idx), quotes)
+        inverted = self.inverted_subject(verb, unit, quotes)
         if inverted:
             return inverted
         # The parse missed the subject: the last person named before the verb.
-        named = self.people_between(unit_start, verb.idx, quotes)
+        named = self.people_between(unit[0], verb.idx, quotes)
         if named:
             return named[-1][2], named[-1][2].name, "person"
-        for subject in subjects:
-            return self.resolve_phrase(subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text), quotes)
         return None, None, "unknown"
+
+    def pronoun_cue(self, verb, unit, quotes):
+        """ "a-t-il ajouté", "estime-t-elle": the pronoun's antecedent."""
+        pronoun = self.inverted_pronoun(verb, unit)
+        if not pronoun:
+            return None
+        word = pronoun.group("pronoun").lower()
+        if word not in PRONOUN_GENDER:
+            return None, word, "unknown"
+        person = self.resolver.antecedent(verb.idx, PRONOUN_GENDER[word])
+        return person, word, "person" if person else "unknown"
+
+    def governing_cue(self, verb, unit, quotes):
+        """ "a tenu à rassurer : « ... »": the governing verb's subject."""
+        if "Inf" in verb.morph.get("VerbForm") and verb.head.i != verb.i:
+            return self.subject_of(verb.head, unit, quotes)
+        return None
+
+    def participle_cue(self, verb, unit, quotes):
+        """ "..., ajoutant que ...", "Jugeant que ..., le président X a
+        ordonné": the speaker of the unit so far, or the main clause's subject."""
+        if not ("Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")):
+            return None
+        earlier = [s for s in self.statements if unit[0] <= s.start < unit[1]]
+        if earlier:
+            last = earlier[-1]
+            return next((p for p in self.people if p.key == last.speaker_key), None), last.speaker_text, last.speaker_kind
+        main = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")
+                     and not any(q.outer_start <= a.idx < q.outer_end for q in quotes)), None)
+        if main is not None:
+            return self.subject_of(main, unit, quotes)
+        subject = next((t for t in self.tokens_between(verb.idx, unit[1]) if t.dep_ == "nsubj"
+                        and t.head.pos_ in ("VERB", "AUX") and t.head.i != verb.i), None)
+        return self.resolve_phrase(*noun_phrase(subject), quotes) if subject is not None else None
+
+    def inverted_cue(self, verb, unit, quotes):
+        """ "« ... », assure cette source": after a quotation the subject follows
+        the verb; so it does after a comma when no subject ends at that comma."""
+        comma = self.postposed(verb, unit)
+        if self.quote_before(verb) or comma is not None and not self.subject_before(verb, comma):
+            return self.inverted_subject(verb, unit, quotes)
+        return None
+
+    def agent_cue(self, verb, unit, quotes):
+        """ "jugé « historique » par la présidente X": the agent of a passive."""
+        agent = agent_of(verb)
+        if agent is None or not ("Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense")):
+            return None
+        speaker = self.resolve_phrase(*noun_phrase(agent), quotes)
+        return speaker if speaker[2] in ("person", "anonymous") else None
+
+    def subject_cue(self, verb, unit, quotes):
+        """The subject before the verb, through a relative pronoun ("X, qui a
+        dénoncé") and an apposition ("Grace Amaku, une infirmière, se réjouit")."""
+        before = [s for s in subjects_of(verb) if s.idx < verb.idx]
+        if not before:
+            return None
+        subject = before[0]
+        if subject.lower_ in ("qui", "lequel", "laquelle") and verb.dep_ == "acl:relcl":
+            subject = antecedent_of(verb)
+        start, end = noun_phrase(subject)
+        start = max(start, unit[0])
+        named = [s for s, e, p in self.resolver.mentions if unit[0] <= s and e == start - 2]
+        if named and self.body[start - 2:start] == ", ":
+            start = named[0]
+        if any(q.outer_start <= start < q.outer_end for q in quotes):
+            start = max(q.outer_end for q in quotes if q.outer_start <= start < q.outer_end)
+        return self.resolve_phrase(start, min(end, verb.idx), quotes) if min(end, verb.idx) > start else None
 
     def inverted_pronoun(self, verb, unit):
         """The pronoun of "a-t-il (encore) dit", "estime-t-elle", "poursuit-il"."""
@@ -567,6 +578,16 @@ def agent_of(verb):
     """The agent of a passive: "jugé « historique » par la présidente X"."""
     return next((c for c in verb.children if c.dep_ == "obl:agent" or c.dep_.startswith("obl")
                  and any(g.dep_ == "case" and g.lower_ == "par" for g in c.children)), None)
+
+
+def antecedent_of(relative_verb):
+    """The noun a relative clause is about: "Olga Petrenko, une enseignante de
+    Kharkiv, qui raconte" -> Petrenko (the head of "N de N'", then the name
+    the apposition describes)."""
+    noun = relative_verb.head
+    while noun.dep_ == "nmod" and noun.head.i != noun.i:
+        noun = noun.head
+    return noun.head if noun.dep_ == "appos" else noun
 
 
 def subjects_of(verb) -> list:
