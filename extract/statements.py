@@ -260,43 +260,48 @@ class ArticleStatements:
 
     # Units ----------------------------------------------------------------
     def speech_verbs(self, unit, quotes):
-        verbs = []
+        """(token, lemma) of every cue of the unit outside its quotations."""
+        cues = []
         for token in self.tokens_between(*unit):
             if any(q.outer_start <= token.idx < q.outer_end for q in quotes):
                 continue
-            if token.lower_ in lexicon.SELON and token.pos_ == "ADP":
-                verbs.append((token, token.lower_))
-                continue
-            if token.lower_ == "après" and token.i and self.doc[token.i - 1].lower_ in ("d'", "d’"):
-                verbs.append((token, "d'après"))  # "D'après une source, ..."
-                continue
-            # "Pour le secrétaire général, « ... »": an opening "pour" attributes the quotation.
-            if token.lower_ == "pour" and token.idx == unit[0] and any(q.outer_start > token.idx for q in quotes) \
-                    and not purpose(token):
-                verbs.append((token, "pour"))
-                continue
-            # "Le sénateur X, pour qui « ... »": the relative's antecedent speaks.
-            if token.lower_ == "pour" and token.i + 1 < len(self.doc) and self.doc[token.i + 1].lower_ == "qui":
-                verbs.append((token, "pour qui"))
-                continue
-            lemma = speech_lemma(token) or self.speech_phrase(token)
-            if lemma is None:
-                continue
-            # "a tenu à rassurer : « ... »": an infinitive only right before a colon.
-            following = next((t for t in self.doc[token.i + 1:token.i + 3] if not t.is_space), None)
-            if "Inf" in token.morph.get("VerbForm") and not (following is not None and following.text == ":"):
-                continue
-            # "la loi dite « immigration »": a participle naming a thing.
-            if token.lower_ in ("dit", "dite", "dits", "dites") and token.i and self.doc[token.i - 1].pos_ in ("NOUN", "PROPN"):
-                continue
-            # "les droits ne sont pas assurés": a passive without its agent is no speech.
-            if any(c.dep_ in ("aux:pass", "cop") for c in token.children) and agent_of(token) is None:
-                continue
-            # "la justice s'est rappelée au souvenir": reflexive uses are not speech.
-            if any(c.lower_ in ("se", "s'") for c in token.children) and lemma not in lexicon.REFLEXIVE_SPEECH_VERBS:
-                continue
-            verbs.append((token, lemma))
-        return verbs
+            lemma = self.source_cue(token, unit, quotes) or self.speech_verb(token)
+            if lemma:
+                cues.append((token, lemma))
+        return cues
+
+    def source_cue(self, token, unit, quotes):
+        """ "selon X", "D'après X", an opening "Pour X, « ... »", "X, pour qui"."""
+        if token.lower_ in lexicon.SELON and token.pos_ == "ADP":
+            return token.lower_
+        if token.lower_ == "après" and token.i and self.doc[token.i - 1].lower_ in ("d'", "d’"):
+            return "d'après"
+        if token.lower_ != "pour":
+            return None
+        if token.i + 1 < len(self.doc) and self.doc[token.i + 1].lower_ == "qui":
+            return "pour qui"
+        opening = token.idx == unit[0] and any(q.outer_start > token.idx for q in quotes)
+        return "pour" if opening and not purpose(token) else None
+
+    def speech_verb(self, token):
+        """The lemma of a speech verb used as one, or None."""
+        lemma = speech_lemma(token) or self.speech_phrase(token)
+        if lemma is None:
+            return None
+        # "a tenu à rassurer : « ... »": an infinitive only right before a colon.
+        following = next((t for t in self.doc[token.i + 1:token.i + 3] if not t.is_space), None)
+        if "Inf" in token.morph.get("VerbForm") and not (following is not None and following.text == ":"):
+            return None
+        # "la loi dite « immigration »": a participle naming a thing.
+        if token.lower_ in ("dit", "dite", "dits", "dites") and token.i and self.doc[token.i - 1].pos_ in ("NOUN", "PROPN"):
+            return None
+        # "les droits ne sont pas assurés": a passive without its agent is no speech.
+        if any(c.dep_ in ("aux:pass", "cop") for c in token.children) and agent_of(token) is None:
+            return None
+        # "la justice s'est rappelée au souvenir": reflexive uses are not speech.
+        if any(c.lower_ in ("se", "s'") for c in token.children) and lemma not in lexicon.REFLEXIVE_SPEECH_VERBS:
+            return None
+        return lemma
 
     def speech_phrase(self, token):
         """A speech verb of several words: "a-t-il mis en garde", "a fait valoir"."""
