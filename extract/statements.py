@@ -16,7 +16,7 @@ from . import lexicon
 from .people import surname_key
 from .segment import find_quotes, split_units
 from .nlp import text_of
-from .speakers import PRONOUN_GENDER, Resolver, Speaker
+from .speakers import PRONOUN_GENDER, Resolver
 
 # "a-t-il ajouté", "estime-t-elle", "poursuit-il", "a t-il dit" (the hyphen lost).
 INVERTED_PRONOUN = re.compile(r"(?:^-t-|^-|\bt-|\b\w+-)(?P<pronoun>il|elle|ils|elles|on)\b", re.IGNORECASE)
@@ -129,7 +129,7 @@ class ArticleStatements:
         return found
 
     # Speakers -------------------------------------------------------------
-    def resolve_phrase(self, phrase_start, phrase_end, quotes, prefer_last=True):
+    def resolve_phrase(self, phrase_start, phrase_end, quotes):
         """(person, text, kind) of a speaker phrase (extract.speakers)."""
         speaker = self.resolver.resolve(phrase_start, phrase_end, quotes)
         return speaker.person, speaker.text, speaker.kind
@@ -256,7 +256,7 @@ class ArticleStatements:
             phrase_end = apposed.end("name")
         if not self.body[start:phrase_end].strip():
             return None
-        return self.resolve_phrase(start, phrase_end, quotes, prefer_last=False)
+        return self.resolve_phrase(start, phrase_end, quotes)
 
     # Units ----------------------------------------------------------------
     def speech_verbs(self, unit, quotes):

@@ -3,7 +3,6 @@ development set (../shared/gold-dev, 40 OrangeSum articles annotated by hand)
 and a sample of the OrangeSum corpus. They measure; no rule names them."""
 import importlib.util
 import itertools
-import json
 import sqlite3
 
 import pytest
