@@ -100,7 +100,16 @@ def pair_guillemets(paragraph: str) -> str:
 
 
 def is_boilerplate(line: str) -> bool:
-    return any(p.match(line) for p in BOILERPLATE)
+    return any(p.match(line) for p in BOILERPLATE) or is_english_instruction(line)
+
+
+def is_english_instruction(line: str) -> bool:
+    """A line in English among French ones: what a text generator was told
+    ("Make this piece longer, in French, at least 700 words")."""
+    if any(mark in line for mark in "«»\"“”"):
+        return False  # an English quotation is someone's words
+    words = re.findall(r"[a-z]+", line.lower())
+    return len(words) >= 4 and sum(w in lexicon.ENGLISH_WORDS for w in words) >= 0.4 * len(words)
 
 
 def clean_article(text: str, title: Optional[str] = None, source: Optional[str] = None) -> CleanArticle:

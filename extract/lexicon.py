@@ -103,50 +103,54 @@ NAME_PARTICLES = {"von", "der", "van", "den", "de", "du", "des", "da", "di", "le
 
 # Boilerplate lines of news pages, by kind (navigation, teasers, credits,
 # counters, social prompts, previous/next links). Matched on a whole line.
+# Lines in English left by a text generator are found by their words
+# (ENGLISH_WORDS, clean.is_english_instruction), not by their wording.
 BOILERPLATE_LINE_PATTERNS = [
     # Teasers of other stories: "Lire aussi : ...", "A lire également ..."
     r"(?i)^\s*(?:[àa] )?(?:lire|voir) (?:aussi|également|egalement|plus)\b.*",
     r"(?i)^\s*(?:sur le même sujet|à voir aussi|a voir aussi|en savoir plus|pour aller plus loin)\b.*",
-    # Previous / next article links: "Article précédentLa FIJ condamne ..."
+    # Previous / next article links: "Article précédentLes marchés reculent ..."
     r"(?i)^\s*article (?:précédent|precedent|suivant).*",
-    # Breadcrumb navigation: "Accueil Dernières minutes L'International ..."
+    # Breadcrumb navigation: "Accueil > Monde > Europe"
     r"(?i)^\s*(?:accueil|home)\b(?:\s*[>»/|]\s*|\s+)[^.]{0,200}$",
     # Comment and share counters: "41", "0", "12 commentaires"
     r"^\s*\d{1,6}\s*$",
     r"(?i)^\s*\d+\s+(?:commentaires?|partages?|réactions?|vues?)\s*$",
     # Calls to follow, subscribe or share
     r"(?i)^\s*(?:suivez|abonnez-vous|inscrivez-vous|partager|partagez|publicité|newsletter)\b.*",
-    # Source links left by scrapers: "Source link -57", "Source : AFP"
+    # Source links left by scrapers: "Source link -12", "Source : AFP"
     r"(?i)^\s*source(?: link)?\s*[-:–]?\s*\S{0,40}\s*$",
     # Photo captions and credits: "Archives – Sommet ... – Photographer/AGENCY – Archive"
     r"(?i)^\s*(?:archives?|photo|illustration|image|crédit|credit|©)\b.{0,250}$",
     r"(?i)^.{0,200}\b(?:AFP|Reuters|AP|BELGA|dpa|EPA|Getty Images|Shutterstock)\s*(?:/\s*\w+)*\s*[–-]?\s*(?:archives?|photo)?\s*$",
-    # Prompt lines left by text generators: "Make this article seo compatible"
-    r"(?i)^\s*(?:customize this title|make this article|rewrite this|let there be|write an article)\b.*",
-    r"(?i)^.{0,80}\b(?:seo compatible|at least \d+ words|in french)\b.*",
 ]
 
-# Bylines: "[Edited by Alice Taylor]", "Par Jean Dupont", "(avec AFP)"
+# Bylines: "[Edited by Jane Roe]", "Par Jean Dupont", "(avec AFP)"
 BYLINE_PATTERNS = [
     r"(?i)^\s*\[\s*(?:edited|written|reported|translated) by (?P<name>[^\]]+)\]\s*$",
     r"^\s*(?:par|by)\s+(?P<name>[A-ZÉ][\w'’.-]+(?:\s+[A-ZÉ][\w'’.-]+){0,3})(?:\s*,.*)?\s*$",
     r"^\s*\((?:avec )?(?P<name>AFP|Reuters|AP|Belga)\)\s*$",
 ]
 
-# Dateline at the head of wire copy: "BRUXELLES, 15 Mar. (Cinktank.com) –"
+# Dateline at the head of wire copy: "MADRID, 3 Jan. (Agence X) –"
 DATELINE = re.compile(
     r"^\s*(?P<place>[A-ZÉÈÀÂÎÔÛÇ][A-ZÉÈÀÂÎÔÛÇ' -]{2,40}),\s*"
     r"(?P<date>\d{1,2}\s+[A-Za-zéû]+\.?(?:\s+\d{4})?)\s*"
     r"(?:\((?P<source>[^)]{1,60})\))?\s*[–—-]?\s*"
 )
 
-# Instruction words of text generators: a title line "Customize this title in
-# frenchLe chef ..." keeps what follows the instruction.
 # English instructions to a text generator glued to the French title they
-# asked for: "Customize this title in frenchLe chef ...", "Rewrite this headline: ...".
+# asked for: "Rewrite this headline in French: Le sommet ...".
 GENERATOR_TITLE_PREFIX = re.compile(
     r"(?i)^\s*(?:customi[sz]e|rewrite|rephrase|translate|generate|write|make)\b[a-z ,]{0,40}?"
     r"\b(?:title|headline)\b(?:\s+(?:in|into)\s+french)?\s*:?\s*")
+
+# Common English words: a line made mostly of them in a French article is an
+# instruction left by a text generator ("Please write at least 500 words").
+ENGLISH_WORDS = {"the", "this", "that", "a", "an", "and", "or", "of", "for", "to", "in", "at", "be", "it",
+                 "with", "make", "write", "rewrite", "create", "let", "there", "article", "title",
+                 "headline", "subheadings", "words", "least", "please", "french", "english", "seo",
+                 "compatible", "customize", "translate", "into", "should", "must", "use", "add"}
 
 MONTHS = {
     "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5,

@@ -61,3 +61,24 @@ def test_other_sites_teasers_look_alike():
 def test_generator_instructions_of_any_wording():
     clean = clean_article("Rewrite this headline: La Suède rejoint l'OTAN\n\nLe texte de l'article.")
     assert clean.title == "La Suède rejoint l'OTAN" and clean.body == "Le texte de l'article."
+
+
+def test_english_instructions_to_a_text_generator_are_removed():
+    from extract.clean import clean_article
+
+    text = ("Le sommet s'ouvre mardi à Madrid.\n\nPlease rewrite this in French and add at least 300 words\n\n"
+            "« We stand with you », a écrit le président sur Twitter.\n\nThe Economist publie une enquête.")
+    clean = clean_article(text)
+    assert "Please rewrite" not in clean.body
+    assert ("boilerplate", "Please rewrite this in French and add at least 300 words") in clean.removed
+    # An English quotation and a French line with an English name stay.
+    assert "We stand with you" in clean.body and "The Economist publie" in clean.body
+
+
+def test_glued_intertitles_and_capital_headings_are_removed():
+    from extract.clean import clean_article
+
+    clean = clean_article("Le ministre a parlé.- \"Dialogue franc\" -Pour le président, rien ne change. "
+                          "La séance est levée. UN VOTE SANS SURPRISELe texte est adopté.")
+    assert "Dialogue franc" not in clean.body and "SANS SURPRISE" not in clean.body
+    assert "Pour le président, rien ne change." in clean.body and "Le texte est adopté." in clean.body
