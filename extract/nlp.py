@@ -20,7 +20,7 @@ def text_of(doc) -> str:
 def article_sentences(doc):
     """Sentences from extract.segment, set before the parser so that it
     keeps them: paragraph breaks and quotations decide, not the parser
-    (which splits "Jens Stoltenberg, a jugé" in two)."""
+    (which splits "Kaja Tamm, a jugé" in two)."""
     starts = set()
     text = text_of(doc)
     for start, end in sentence_spans(text):

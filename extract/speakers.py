@@ -7,7 +7,7 @@ the words after "selon", the antecedent of "pour qui"); this module decides
 what it stands for, as a careful reader would:
 
 - a name in the phrase that is not a complement ("le porte-parole de X" is
-  not X) is the speaker: "le président turc Recep Tayyip Erdogan";
+  not X) is the speaker: "la ministre estonienne Kaja Tamm";
 - a pronoun ("a-t-il ajouté", "selon elle", "ce dernier") is the nearest
   earlier person who was a subject or a speaker and agrees in gender;
 - a description ("le chef de la diplomatie turque", "le vieil homme") is the
@@ -144,7 +144,7 @@ class Resolver:
 
     def surnames_in(self, start: int, end: int, quotes=()) -> list:
         """A surname alone that the model did not tag still names a person
-        of the article: "», a ajouté Peskov"."""
+        of the article: "», a ajouté Tamm"."""
         found = []
         for match in re.finditer(r"\b[A-ZÀ-Ý][\w-]+", self.body[start:end]):
             s = start + match.start()

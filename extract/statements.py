@@ -3,8 +3,8 @@
 A paragraph is cut into units at sentence ends outside quotation marks, so a
 quotation of several sentences stays in one unit with its attribution. In
 each unit a speech verb (or "selon") outside the quotations gives the
-speaker: its subject before it ("M. Stoltenberg a déclaré"), inverted after
-it ("», a déclaré le chef de l'OTAN", "a-t-il ajouté"), or the phrase after
+speaker: its subject before it ("Mme Lindqvist a déclaré"), inverted after
+it ("», a déclaré la ministre suédoise", "a-t-elle ajouté"), or the phrase after
 "selon". Quotations without an attribution continue the previous speaker.
 """
 import bisect
@@ -242,7 +242,7 @@ class ArticleStatements:
         return bool(re.search(r"[»\"”]\s*,?\s*$", before))
 
     def inverted_subject(self, verb, unit, quotes):
-        """The subject after the verb: "a déclaré M. Stoltenberg lors de ...",
+        """The subject after the verb: "a déclaré Mme Lindqvist lors de ...",
         "a confirmé un responsable de l'OTAN". None unless a noun phrase starts there."""
         start = BEFORE_INVERTED.match(self.body, verb.idx + len(verb.text), unit[1]).end()
         text = self.body[start:unit[1]]
