@@ -21,7 +21,8 @@ ROLE_BEFORE = re.compile(
 # "Kaja Tamm, ministre estonienne de la Défense,"
 ROLE_AFTER = re.compile(
     rf"^\s*,\s*(?:le |la |l')?(?P<title>{TITLE_RE})(?P<qualifier>(?:\s+[\w'-]+){{0,7}}?)\s*(?:,|\.|$)", re.IGNORECASE)
-NAME_TOKEN = re.compile(r"^[A-ZÀ-Ý][\w'’.-]*$")
+# A name's word starts with a capital, after a particle: "Ali al-Khelaifi", "Ould-Abbas".
+NAME_TOKEN = re.compile(r"^(?:al-|el-|ben-|bin-|d')?[A-ZÀ-Ý][\w'’.-]*$")
 
 
 @dataclass

@@ -181,7 +181,8 @@ class Resolver:
         if words[0] in lexicon.INDEFINITE_DETERMINERS or words[0].isdigit():
             return Speaker(None, phrase, "anonymous")
         first = phrase.split()[0].lower()
-        if (first in vocabulary()["f"] or first in vocabulary()["m"]) and NAME_AT_END.fullmatch(phrase):
+        if (first in vocabulary()["f"] or first in vocabulary()["m"]) and NAME_AT_END.fullmatch(phrase) \
+                and clean_name(phrase):
             # "Val Demings": a first name and a surname the model did not tag.
             return Speaker(self.add_person(phrase, start + self.body[start:end].find(phrase)), phrase, "person")
         missed = self.missed_name(phrase, words)
@@ -305,7 +306,7 @@ class Resolver:
     def add_person(self, name_text: str, start: int) -> Person:
         """A person the model missed, named after a title: "l'ambassadeur
         des Etats-Unis à Ankara David Satterfield"."""
-        name = clean_name(name_text)
+        name = clean_name(name_text) or name_text.strip()
         key = f"{surname_key(name)}|{first_name_key(name)}"
         person = next((p for p in self.people if p.key.split("|")[0] == key.split("|")[0]), None)
         mention = Mention(start, start + len(name_text), name_text, name)

@@ -159,3 +159,8 @@ def test_attributions_with_audience_selon_lui_and_pour(analyse):
                    "Pour le secrétaire général de l'OTAN, Jens Stoltenberg, « l'Ukraine gagnera cette guerre ».")
     assert speaker_names(rows) == ["John Kirby", "John Kirby", None, "Jens Stoltenberg"]
     assert rows["statements"][2]["speaker_kind"] == "anonymous"
+
+
+def test_a_name_with_a_particle_the_model_missed(analyse):
+    rows = analyse("« C'est un grand jour pour nous », se réjouit Ali al-Khelaifi, un habitant de Doha.")
+    assert speaker_names(rows) == ["Ali al-Khelaifi"]
