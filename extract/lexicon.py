@@ -19,7 +19,9 @@ SPEECH_VERBS = set(_SPEECH["verbs"]) | set(_SPEECH["weak"])
 REFLEXIVE_SPEECH_VERBS = set(_SPEECH["reflexive"])
 WEAK_SPEECH_VERBS = set(_SPEECH["weak"])
 LEMMA_FIXES = dict(_SPEECH["lemma_fixes"])
-SPEECH_PHRASES = list(_SPEECH["phrases"])
+SPEECH_PHRASES = {}  # first word -> phrases: "mettre" -> ["mettre en garde"]
+for _phrase in _SPEECH["phrases"]:
+    SPEECH_PHRASES.setdefault(_phrase.split()[0], []).append(_phrase)
 BACK_REFERENCE = re.compile("(?i)" + "|".join(_SPEECH["back_references"]))
 # Verbs of opinion rather than speech ("estimant que", "jugeant que"): a
 # participle clause of theirs is the reporter's summary, not a statement.

@@ -61,6 +61,8 @@ class Statement:
 def speech_lemma(token):
     """The speech verb a token is, or None. After a quotation ("», estime X")
     the tagger sometimes reads the verb as a noun: its form decides then."""
+    if token.pos_ in ("PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "SPACE"):
+        return None
     lemma = lexicon.LEMMA_FIXES.get(token.lemma_.lower(), token.lemma_.lower())
     if token.pos_ in ("VERB", "AUX", "ADJ") and lemma in lexicon.SPEECH_VERBS:
         return lemma
@@ -289,9 +291,10 @@ class ArticleStatements:
         if lemma is None:
             return None
         # "a tenu à rassurer : « ... »": an infinitive only right before a colon.
-        following = next((t for t in self.doc[token.i + 1:token.i + 3] if not t.is_space), None)
-        if "Inf" in token.morph.get("VerbForm") and not (following is not None and following.text == ":"):
-            return None
+        if "Inf" in token.morph.get("VerbForm"):
+            following = next((t for t in self.doc[token.i + 1:token.i + 3] if not t.is_space), None)
+            if following is None or following.text != ":":
+                return None
         # "la loi dite « immigration »": a participle naming a thing.
         if token.lower_ in ("dit", "dite", "dits", "dites") and token.i and self.doc[token.i - 1].pos_ in ("NOUN", "PROPN"):
             return None
@@ -305,10 +308,9 @@ class ArticleStatements:
 
     def speech_phrase(self, token):
         """A speech verb of several words: "a-t-il mis en garde", "a fait valoir"."""
-        for phrase in lexicon.SPEECH_PHRASES:
-            words = phrase.split()
-            if token.lemma_.lower() == words[0] and \
-                    [t.lower_ for t in self.doc[token.i + 1:token.i + len(words)]] == words[1:]:
+        for phrase in lexicon.SPEECH_PHRASES.get(token.lemma_.lower(), ()):
+            rest = phrase.split()[1:]
+            if [t.lower_ for t in self.doc[token.i + 1:token.i + 1 + len(rest)]] == rest:
                 return phrase
         return None
 
