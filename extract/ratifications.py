@@ -310,7 +310,7 @@ def status_of(base, doc, anchor, start, sent) -> Optional[str]:
     """The status once negation, tense and a governing verb are read."""
     data = vocabulary()
     group = doc[start:anchor.i + 1]
-    if any(t.morph.get("VerbForm") == ["Inf"] for t in group if t.pos_ in ("VERB", "AUX")):
+    if any(is_infinitive(t) for t in group):
         governor = governor_of(doc, anchor, start, sent)
         if governor is None:
             return None
@@ -328,6 +328,12 @@ def status_of(base, doc, anchor, start, sent) -> Optional[str]:
     if anchor.morph.get("Mood") == ["Cnd"]:
         return None if base in ("joined", "applied") else data["conditional"].get(base, base)
     return base
+
+
+def is_infinitive(token) -> bool:
+    """An infinitive by its tag and its ending (the tagger calls "retarde" one)."""
+    return token.pos_ in ("VERB", "AUX") and token.morph.get("VerbForm") == ["Inf"] \
+        and token.lower_.endswith(("er", "ir", "re", "ïr"))
 
 
 def hypothetical(doc, start, anchor, sent) -> bool:
@@ -353,18 +359,21 @@ def is_passive(doc, anchor, start, end) -> bool:
 
 # ---------------------------------------------------------------- actors
 
-def subject_of(anchor):
+def subjects_of(anchor) -> list:
     """nsubj of the verb, or of the verbs it depends on ("doit [ratifier]",
-    "le dernier pays à [ratifier]")."""
+    "le dernier pays à [ratifier]"); for an impersonal verb the state it
+    names ("il reste à la Turquie à ratifier")."""
     token = anchor
     for _ in range(4):
-        for child in token.children:
-            if child.dep_.startswith("nsubj"):
-                return child
+        subjects = [c for c in token.children if c.dep_.startswith("nsubj")]
+        if not subjects and any(c.dep_ == "expl:subj" for c in token.children):
+            subjects = [c for c in token.children if c.dep_ == "obl:arg"]
+        if subjects:
+            return subjects
         if token.dep_ not in ("xcomp", "advcl", "acl", "conj", "obl:arg", "obl", "obj") or token.head is token:
-            return None
+            return []
         token = token.head
-    return None
+    return []
 
 
 def noun_phrase(token) -> list:
@@ -421,13 +430,14 @@ def preceded_by(doc, i, words, limit) -> bool:
 def actors_of(anchor, start, sent, ctry, memory) -> tuple:
     """(ISO codes, words of the acting phrase) for an active verb."""
     doc = anchor.doc
-    subject = subject_of(anchor)
-    if subject is not None and subject.i < anchor.i:
+    subjects = [s for s in subjects_of(anchor) if s.i < anchor.i]
+    if subjects:
+        subject = subjects[0]
         if subject.lower_ in RELATIVES:
             return antecedent(doc, subject.i, sent, ctry), []
         if subject.lower_ in PERSONAL:
             return list(memory.actors), []
-        phrase = noun_phrase(subject)
+        phrase = sorted({t for s in subjects for t in noun_phrase(s)}, key=lambda t: t.i)
         found = outside_candidacies(phrase, ctry, anchor.i)
         if found:
             codes = list(dict.fromkeys(ctry[t.i][0] for t in found))
@@ -570,7 +580,7 @@ def foreign_after(doc, i, stop) -> bool:
         return False
     following = [t for t in doc[i + 1:min(stop, i + 4)] if t.pos_ != "DET"]
     return bool(following) and following[0].pos_ in ("NOUN", "PROPN") \
-        and following[0]._.rkey not in vocabulary()["nato_names"]
+        and following[0]._.rkey not in vocabulary()["nato_names"] and not is_membership_noun(following[0], stop)
 
 
 # ---------------------------------------------------------------- nouns
@@ -615,6 +625,18 @@ def sentence_candidates(sent, ctry) -> list:
     return list(dict.fromkeys(codes))
 
 
+def possessors(sent, ctry) -> list:
+    """ "La Suède attend toujours son entrée dans l'OTAN": the state before a
+    possessive membership noun, in a sentence that reports no step."""
+    for token in sent:
+        poss = [c for c in token.children if c.morph.get("Poss") == ["Yes"]]
+        if poss and is_membership_noun(token, sent.end):
+            before = [i for i in ctry if sent.start <= i < token.i and ctry[i][2] != "adjective"]
+            if before:
+                return [ctry[max(before)][0]]
+    return []
+
+
 def matches_in(sent, matcher) -> list:
     """(status, start, end) of the trigger phrases, longest first where they overlap."""
     doc, found, taken = sent.doc, [], set()
@@ -644,7 +666,8 @@ def extract_ratifications(doc, sentences, anchor) -> list:
         facts = read_sentence(sent, matches, ctry, named, memory)
         for fact in facts:
             results += rows_of(fact, doc, body, sent, anchor, seen)
-        new = named or [c for f in facts if f.status in ("applied", "joined") for _, c in f.pairs]
+        new = named or [c for f in facts if f.status in ("applied", "joined") for _, c in f.pairs] \
+            or (possessors(sent, ctry) if not matches else [])
         if new:
             memory.context = list(dict.fromkeys(new))
     return results
