@@ -45,8 +45,8 @@ from .nlp import text_of
 from .places import find_countries
 
 DATA = Path(__file__).parent / "data" / "ratification.yml"
-# Small words a phrase may skip: "a donné jeudi son feu vert", "le 31e membre".
-GAP = {"POS": {"IN": ["DET", "ADV", "NOUN", "ADJ", "NUM", "PRON"]}, "OP": "?"}
+# Small words a phrase may skip: "a donné jeudi son feu vert", "en 2020 le 30e membre".
+GAP = {"POS": {"IN": ["DET", "ADV", "NOUN", "ADJ", "NUM", "PRON", "ADP"]}, "OP": "?"}
 QUOTE = {"ORTH": {"IN": ["«", '"', "“"]}, "OP": "?"}
 # Words of a verb group before its verb: "n'a toujours pas", "s'est", "à ne pas avoir".
 GROUP_WORDS = {"ne", "n'", "pas", "plus", "jamais", "se", "s'", "l'", "le", "la", "les", "lui", "y", "en"}
@@ -121,11 +121,11 @@ if not Token.has_extension("rkey"):
 
 
 def token_pattern(phrase: str) -> list:
-    """ "donner ~ feu vert" -> Matcher tokens; "~" is up to three small words."""
+    """ "donner ~ feu vert" -> Matcher tokens; "~" is up to four small words."""
     pattern = []
     for word in phrase.split():
         if word == "~":
-            pattern += [GAP, GAP, GAP, QUOTE]
+            pattern += [GAP, GAP, GAP, GAP, QUOTE]
             continue
         spec = {"_": {"rkey": {"IN": word.rstrip("?").split("|")}}}
         if word.endswith("?"):
@@ -204,8 +204,8 @@ def other_organisation(doc, i, end) -> bool:
     """ "à l'UE", "au parti", "dans l'espace Schengen" after a membership noun."""
     if i >= end or doc[i].lower_ not in ("à", "au", "aux", "dans", "en"):
         return False
-    if doc[i].lower_ == "en":
-        return True
+    if doc[i].lower_ == "en":  # "l'entrée en vigueur", not "l'adhésion en mars"
+        return i + 1 < end and doc[i + 1].pos_ == "NOUN" and doc[i + 1].lower_ not in DATE_NOUNS
     following = [t for t in doc[i + 1:min(end, i + 4)] if t.pos_ != "DET"]
     return bool(following) and following[0]._.rkey not in vocabulary()["nato_names"]
 
