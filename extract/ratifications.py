@@ -321,7 +321,7 @@ def status_of(base, doc, anchor, start, sent) -> Optional[str]:
             base = effect
         if governor.morph.get("Mood") == ["Cnd"]:
             base = data["conditional"].get(base, base)
-    if any(t.lower_ in ("ne", "n'") for t in group) or any(t.lower_ in ("pas", "jamais") for t in group):
+    if any(t.lower_ in ("ne", "n'", "non", "pas", "jamais") for t in group):
         return None if base in ("joined", "applied") else data["negated"].get(base, base)
     if any(t.morph.get("Tense") == ["Fut"] for t in group):
         return None if base in ("joined", "applied") else data["future"].get(base, base)
@@ -485,21 +485,39 @@ def window_candidates(doc, start, end, stop, ctry) -> Optional[tuple]:
     return "refer", []
 
 
-def passive_candidates(doc, anchor, start, sent, ctry) -> tuple:
+def passive_candidates(doc, anchor, start, sent, ctry) -> Optional[tuple]:
     """The subject of a passive is the candidacy: "l'adhésion de la Suède a
-    été ratifiée", "celle de la Suède reste bloquée", "la Suède, qui reste bloquée"."""
+    été ratifiée", "celle de la Suède reste bloquée", "la Suède, qui reste
+    bloquée"; None when it is something else ("l'accord, non ratifié par Kaboul")."""
+    subjects = [t for t in subjects_of(anchor) if t.i < anchor.i]
+    if not subjects and anchor.dep_ == "acl" and anchor.head.i < anchor.i:
+        subjects = [anchor.head]
+    if subjects:
+        return candidacy_of(subjects[0], start, sent, ctry)
     first = clause_start(doc, start, sent)
     if first > sent.start and doc[first - 1].lower_ in RELATIVES:
-        return "named", antecedent(doc, first - 1, sent, ctry)
-    tokens = list(doc[first:start])
-    for token in tokens:
-        if is_membership_noun(token, start):
-            kind, codes = read_membership(token, start, ctry)
-            if kind == "refer" and token.i > sent.start and doc[token.i - 1].pos_ == "DET" \
-                    and token.i - 1 > sent.start and doc[token.i - 2].lower_ == "dont":
-                return "named", antecedent(doc, token.i - 2, sent, ctry)
-            return kind, codes
-    return ("named", codes_in(tokens, ctry)) if codes_in(tokens, ctry) else ("refer", [])
+        return candidacy_of(doc[first - 1], start, sent, ctry)
+    nouns = [t for t in doc[first:start] if t.pos_ in ("NOUN", "PROPN", "PRON") or t.i in ctry]
+    return candidacy_of(nouns[0], start, sent, ctry) if nouns else None
+
+
+def candidacy_of(token, end, sent, ctry) -> Optional[tuple]:
+    """What a passive subject names: a membership noun, a state, a relative's antecedent."""
+    doc = token.doc
+    if token.lower_ in RELATIVES:
+        codes = antecedent(doc, token.i, sent, ctry)
+        return ("named", codes) if codes else None
+    if token.i in ctry:
+        return "named", codes_in(noun_phrase(token), ctry)
+    if token.lower_ in PERSONAL:
+        return "refer", []
+    if not is_membership_noun(token, end):
+        return None
+    kind, codes = read_membership(token, end, ctry)
+    if kind == "refer" and any(t.lower_ == "dont" for t in doc[max(sent.start, token.i - 3):token.i]):
+        first_dont = max(t.i for t in doc[max(sent.start, token.i - 3):token.i] if t.lower_ == "dont")
+        return "named", antecedent(doc, first_dont, sent, ctry)
+    return None if kind == "none" else (kind, codes)
 
 
 def pair(actors, kind, codes, memory) -> list:
@@ -547,8 +565,10 @@ def read_match(base, doc, start, end, sent, ctry, memory) -> Optional[Found]:
         return self_step(status, doc, anchor, first, end, stop, sent, ctry, memory)
     if is_passive(doc, anchor, first, end):
         actors, words = agents_of(doc, end, sent, ctry)
-        kind, codes = passive_candidates(doc, anchor, first, sent, ctry)
-        return Found(status, start, end, pair(actors, kind, codes, memory), body=body_of(words))
+        candidacy = passive_candidates(doc, anchor, first, sent, ctry)
+        if candidacy is None:
+            return None
+        return Found(status, start, end, pair(actors, *candidacy, memory), body=body_of(words))
     window = window_candidates(doc, first, end, stop, ctry)
     if window is None:
         return None
