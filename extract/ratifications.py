@@ -98,6 +98,7 @@ def trigger_words() -> frozenset:
     words = {w for phrases in data["triggers"].values() for p in phrases
              for item in p["phrase"].split() for w in item.rstrip("?").split("|")}
     return frozenset(words | set(data["membership_nouns"]) | set(data["governors"]) | set(data["nato_names"])
+                     | set(data["transparent_nouns"]) | set(data["join_verbs"])
                      | {w for nouns in data["noun_triggers"].values() for w in nouns})
 
 
@@ -292,17 +293,36 @@ def antecedent(doc, i, sent, ctry) -> list:
 
 def governor_of(doc, anchor, start, sent) -> Optional[object]:
     """The word an infinitive depends on: "doit encore [ratifier]", "prête à",
-    "le dernier pays à"; linear neighbour first, then the parse head."""
+    "le dernier pays (de l'Alliance) à"; linear neighbour first, then the parse head."""
     governors = vocabulary()["governors"]
     i = start - 1
     while i >= sent.start and (doc[i].pos_ == "ADV" or doc[i].lower_ in GROUP_WORDS):
         i -= 1
-    if i >= sent.start and doc[i]._.rkey in governors:
+    if i >= sent.start and doc[i]._.rkey in governors and doc[i].pos_ != "NOUN":
         return doc[i]
+    ranked = ranked_noun(doc, i, sent)
+    if ranked is not None:
+        return ranked
     head = anchor.head
     if anchor.dep_ in ("xcomp", "advcl", "acl", "ccomp", "obl", "obl:arg") and head.i < anchor.i \
-            and head._.rkey in governors:
+            and head._.rkey in governors and head.pos_ != "NOUN":
         return head
+    return None
+
+
+def ranked_noun(doc, i, sent) -> Optional[object]:
+    """ "le dernier pays de l'Alliance à", "les deux seuls membres à": a state
+    noun with a rank before the infinitive (not "appelle les pays membres à")."""
+    data = vocabulary()
+    for j in range(i, max(sent.start, i - 7) - 1, -1):
+        token = doc[j]
+        if token.pos_ not in ("NOUN", "PROPN", "DET", "ADP", "NUM", "ADJ") or \
+                token.pos_ == "ADP" and token.lower_ not in ("de", "d'", "du", "des"):
+            return None
+        if token.pos_ == "NOUN" and data["governors"].get(token._.rkey) == "same":
+            window = doc[max(sent.start, j - 3):j + 1]
+            if any(t.lemma_.lower() in data["ranks"] or t.morph.get("NumType") == ["Ord"] for t in window):
+                return token
     return None
 
 
@@ -457,7 +477,12 @@ def agents_of(doc, end, sent, ctry) -> tuple:
 def aggregate_before(doc, start, sent) -> Optional[tuple]:
     """(count, members) when a number of states acts: "28 des 30 membres ont ratifié"."""
     first = clause_start(doc, start, sent)
-    text = doc[first:start].text if start > first else ""
+    return aggregate_in(doc[first:start].text if start > first else "")
+
+
+def aggregate_in(text) -> Optional[tuple]:
+    """(count, members) of a number of states near the end of text:
+    "28 des 30 membres", "l'ensemble des 30 États membres"."""
     for match in lexicon.AGGREGATE.finditer(text):
         if len(text) - match.end() < 50:
             count = french_number(match.group("n"))
@@ -479,10 +504,18 @@ def window_candidates(doc, start, end, stop, ctry) -> Optional[tuple]:
             return None if kind == "none" else (kind, codes)
     if any(t.pos_ == "PRON" and t.lower_ in ("l'", "la", "le", "les") for t in doc[start:end]):
         return "refer", []
-    content = [t for t in doc[end:stop] if t.pos_ in ("NOUN", "PROPN") and t.lower_ not in DATE_NOUNS]
-    if content and not any(t._.rkey in vocabulary()["nato_names"] for t in content[:1]):
-        return None
-    return "refer", []
+    data = vocabulary()
+    content = [t for t in doc[end:stop] if (t.pos_ in ("NOUN", "PROPN") or t.i in ctry)
+               and t.lower_ not in DATE_NOUNS and t._.rkey not in data["transparent_nouns"]]
+    if not content or content[0]._.rkey in data["nato_names"]:
+        return "refer", []
+    if content[0].i in ctry and ctry[content[0].i][2] != "adjective":
+        # "a donné son feu vert à Helsinki", "un texte autorisant la Finlande à rejoindre l'Otan"
+        codes, after, _ = read_list(doc, ctry[content[0].i][1], stop, ctry)
+        if preceded_by(doc, ctry[content[0].i][1], {"à", "au"}, end) or \
+                after < stop and doc[after].lower_ == "à" and after + 1 < stop and doc[after + 1]._.rkey in data["join_verbs"]:
+            return "named", codes
+    return None
 
 
 def passive_candidates(doc, anchor, start, sent, ctry) -> Optional[tuple]:
@@ -568,15 +601,19 @@ def read_match(base, doc, start, end, sent, ctry, memory) -> Optional[Found]:
         candidacy = passive_candidates(doc, anchor, first, sent, ctry)
         if candidacy is None:
             return None
+        aggregate = None if actors else aggregate_in(" ".join(t.text for t in words))
+        if aggregate:
+            candidates = candidacy[1] if candidacy[0] == "named" else memory.candidates()
+            return Found(status, start, end, [(None, c) for c in candidates], *aggregate)
         return Found(status, start, end, pair(actors, *candidacy, memory), body=body_of(words))
     window = window_candidates(doc, first, end, stop, ctry)
     if window is None:
         return None
-    aggregate = aggregate_before(doc, first, sent)
+    actors, words = actors_of(anchor, first, sent, ctry, memory)
+    aggregate = None if actors else aggregate_before(doc, first, sent)
     if aggregate:
         candidates = window[1] if window[0] == "named" else memory.candidates()
         return Found(status, start, end, [(None, c) for c in candidates], *aggregate)
-    actors, words = actors_of(anchor, first, sent, ctry, memory)
     return Found(status, start, end, pair(actors, *window, memory), body=body_of(words))
 
 
@@ -586,6 +623,9 @@ def self_step(status, doc, anchor, first, end, stop, sent, ctry, memory) -> Opti
     l'OTAN"; not "membre de l'UE" nor "sa candidature à l'UE"."""
     if foreign_after(doc, end, stop) or window_candidates(doc, first, end, stop, ctry) is None \
             and any(is_membership_noun(t, stop) for t in doc[end:stop]):
+        return None
+    # "devient le dernier membre de l'Otan à accepter ...": a description, not a joining.
+    if any(t.lower_ == "à" and t.i + 1 < stop and is_infinitive(doc[t.i + 1]) for t in doc[end:stop]):
         return None
     nato = vocabulary()["nato_names"]
     if not any(t._.rkey in nato or is_membership_noun(t, sent.end) for t in sent) and not memory.everywhere:
