@@ -192,8 +192,7 @@ def read_list(doc, i, end, ctry, extra=()) -> tuple:
             referent = True
         elif token.lower_ == "," and (not codes or i + 1 < end and doc[i + 1].lower_ in LIST_WORDS):
             pass
-        elif not (token.pos_ in ("DET", "NUM") or token.lower_ in LIST_WORDS or token.pos_ in extra
-                  or token.pos_ == "ADJ" and referent):
+        elif not (token.pos_ in ("DET", "NUM", "ADJ") or token.lower_ in LIST_WORDS or token.pos_ in extra):
             break
         i += 1
     while i > 0 and doc[i - 1].lower_ == ",":
@@ -235,7 +234,9 @@ def is_membership_noun(token, end) -> bool:
     if token._.rkey in vocabulary()["membership_nouns"]:
         return True
     doc = token.doc
-    return token.lower_ in ("celle", "celui") and token.i + 1 < end and doc[token.i + 1].lower_ in ("de", "d'", "du")
+    # "celle de la Suède": the membership nouns are feminine ("celui de la
+    # Hongrie" is a feu vert, an accord).
+    return token.lower_ in ("celle", "celles") and token.i + 1 < end and doc[token.i + 1].lower_ in ("de", "d'", "du")
 
 
 # ---------------------------------------------------------------- clauses
@@ -284,9 +285,8 @@ def antecedent(doc, i, sent, ctry) -> list:
         j -= 1
     if j < sent.start or j not in ctry:
         return []
-    first = ctry[j][1]
-    codes, _, _ = read_list(doc, first, i, ctry)
-    return codes or [ctry[j][0]]
+    # "la Suède et la Finlande, qui ...": the whole coordination.
+    return list(dict.fromkeys(extend_left(doc, ctry[j][1], sent, ctry) + [ctry[j][0]]))
 
 
 # ---------------------------------------------------------------- status
@@ -474,21 +474,26 @@ def agents_of(doc, end, sent, ctry) -> tuple:
     return [], []
 
 
-def aggregate_before(doc, start, sent) -> Optional[tuple]:
-    """(count, members) when a number of states acts: "28 des 30 membres ont ratifié"."""
+def aggregate_before(doc, start, sent, ctry) -> Optional[tuple]:
+    """(count, members) when a number of states acts: "28 des 30 membres -
+    tous à l'exception de la Hongrie - ont ratifié", not "la Turquie était
+    le dernier des 30 pays à ..." (a state is named first)."""
     first = clause_start(doc, start, sent)
+    states = [i for i in ctry if first <= i < start]
+    if states:
+        first_state = doc[min(states)].idx
+        return aggregate_in(doc[first:min(states)].text) if first_state > doc[first].idx else None
     return aggregate_in(doc[first:start].text if start > first else "")
 
 
 def aggregate_in(text) -> Optional[tuple]:
-    """(count, members) of a number of states near the end of text:
-    "28 des 30 membres", "l'ensemble des 30 États membres"."""
+    """(count, members) of a number of states: "28 des 30 membres",
+    "l'ensemble des 30 États membres"."""
     for match in lexicon.AGGREGATE.finditer(text):
-        if len(text) - match.end() < 50:
-            count = french_number(match.group("n"))
-            members = match.group("of") or match.group("of2")
-            if count and count > 1:
-                return count, french_number(members) if members else None
+        count = french_number(match.group("n"))
+        members = match.group("of") or match.group("of2")
+        if count and count > 1:
+            return count, french_number(members) if members else None
     return None
 
 
@@ -610,7 +615,7 @@ def read_match(base, doc, start, end, sent, ctry, memory) -> Optional[Found]:
     if window is None:
         return None
     actors, words = actors_of(anchor, first, sent, ctry, memory)
-    aggregate = None if actors else aggregate_before(doc, first, sent)
+    aggregate = aggregate_before(doc, first, sent, ctry)
     if aggregate:
         candidates = window[1] if window[0] == "named" else memory.candidates()
         return Found(status, start, end, [(None, c) for c in candidates], *aggregate)
@@ -639,8 +644,10 @@ def foreign_after(doc, i, stop) -> bool:
     if i >= stop or doc[i].lower_ not in ("de", "d'", "du", "à", "au", "aux", "dans"):
         return False
     following = [t for t in doc[i + 1:min(stop, i + 4)] if t.pos_ != "DET"]
-    return bool(following) and following[0].pos_ in ("NOUN", "PROPN") \
-        and following[0]._.rkey not in vocabulary()["nato_names"] and not is_membership_noun(following[0], stop)
+    if not following or doc[following[0].i:stop].text.lower().startswith(vocabulary()["nato_long_name"]):
+        return False
+    return following[0].pos_ in ("NOUN", "PROPN") and following[0]._.rkey not in vocabulary()["nato_names"] \
+        and not is_membership_noun(following[0], stop)
 
 
 # ---------------------------------------------------------------- nouns
