@@ -37,7 +37,7 @@ from typing import Optional
 
 import yaml
 from spacy.matcher import Matcher
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from . import lexicon
 from .dates import find_dates
@@ -117,22 +117,37 @@ def key_of(token) -> str:
     return lower
 
 
+# token._.rkey holds key_of(token), set once per article by mark_keys: the
+# Matcher reads it for every pattern, a getter would recompute it each time.
 if not Token.has_extension("rkey"):
-    Token.set_extension("rkey", getter=key_of)
+    Token.set_extension("rkey", default=None)
+
+
+def mark_keys(doc) -> None:
+    for token in doc:
+        token._.rkey = key_of(token)
 
 
 def token_pattern(phrase: str) -> list:
-    """ "donner ~ feu vert" -> Matcher tokens; "~" is up to four small words."""
+    """ "donner ~ feu vert" -> Matcher tokens over keys (see matches_in);
+    "~" is up to four small words."""
     pattern = []
     for word in phrase.split():
         if word == "~":
             pattern += [GAP, GAP, GAP, GAP, QUOTE]
             continue
-        spec = {"_": {"rkey": {"IN": word.rstrip("?").split("|")}}}
+        spec = {"ORTH": {"IN": word.rstrip("?").split("|")}}
         if word.endswith("?"):
             spec["OP"] = "?"
         pattern.append(spec)
     return pattern
+
+
+@lru_cache(maxsize=1)
+def anchor_words() -> frozenset:
+    """First words of the phrases: a sentence without one has no trigger."""
+    return frozenset(w for phrases in vocabulary()["triggers"].values() for p in phrases
+                     for w in p["phrase"].split()[0].split("|"))
 
 
 @lru_cache(maxsize=4)
@@ -707,8 +722,12 @@ def possessors(sent, ctry) -> list:
 def matches_in(sent, matcher) -> list:
     """(status, start, end) of the trigger phrases, longest first where they overlap."""
     doc, found, taken = sent.doc, [], set()
-    # Matcher positions are relative to the sentence.
-    spans = sorted(((m, sent.start + s, sent.start + e) for m, s, e in matcher(sent)),
+    if not any(t._.rkey in anchor_words() for t in sent):
+        return []
+    # The Matcher reads a copy of the sentence made of keys (fast ORTH
+    # predicates, where an extension attribute is read through Python).
+    keys = Doc(doc.vocab, words=[t._.rkey or t.lower_ for t in sent], pos=[t.pos_ or "X" for t in sent])
+    spans = sorted(((m, sent.start + s, sent.start + e) for m, s, e in matcher(keys)),
                    key=lambda m: (m[1], m[1] - m[2]))
     for match_id, start, end in spans:
         if taken.isdisjoint(range(start, end)):
@@ -721,6 +740,7 @@ def extract_ratifications(doc, sentences, anchor) -> list:
     """Ratification rows of a parsed article."""
     matcher, memory, results, seen = matcher_for(doc.vocab), Memory(), [], set()
     body = text_of(doc)
+    mark_keys(doc)
     relevant = []
     for sent in sentences.spans:
         matches = matches_in(sent, matcher)
