@@ -227,15 +227,19 @@ def other_organisation(doc, i, end) -> bool:
 
 def read_membership(noun, end, ctry) -> tuple:
     """What a membership noun names: ("named", codes), ("refer", []) for
-    "son adhésion" or "l'entrée des deux pays nordiques", ("none", []) when
-    it is another organisation's ("son adhésion à l'UE")."""
+    "son adhésion" or "l'entrée des deux pays nordiques", ("self", []) for
+    "l'adhésion de leur pays", ("none", []) when it is another
+    organisation's ("son adhésion à l'UE")."""
     doc, i = noun.doc, noun.i + 1
     if i < end and i in ctry and ctry[i][2] == "adjective":
         codes, i = [ctry[i][0]], i + 1
     elif i < end and doc[i].lower_ in ("de", "d'", "du", "des"):
+        start = i
         codes, i, referent = read_list(doc, i, end, ctry)
         if not codes and not referent:
             return "none", []
+        if not codes and any(t.morph.get("Poss") == ["Yes"] for t in doc[start:i]):
+            return "self", []  # "l'adhésion de leur pays": the actor's own
     else:
         codes = []
     while i < end and (doc[i].pos_ == "ADJ" or doc[i].lower_ in ("»", '"')) and i not in ctry:
@@ -518,13 +522,15 @@ def window_candidates(doc, start, end, stop, ctry) -> Optional[tuple]:
     """What the verb's complements name, from the end of the phrase to the end
     of the clause: ("named", codes), ("refer", []), or None when the object
     is something else ("a ratifié l'accord de Paris")."""
+    data = vocabulary()
     for token in doc[end:stop]:
         if is_membership_noun(token, stop):
             kind, codes = read_membership(token, stop, ctry)
             return None if kind == "none" else (kind, codes)
+        if is_infinitive(token) and token._.rkey not in data["join_verbs"]:
+            return None  # "a accepté de lever son veto à ...": the infinitive reports the step
     if any(t.pos_ == "PRON" and t.lower_ in ("l'", "la", "le", "les") for t in doc[start:end]):
         return "refer", []
-    data = vocabulary()
     content = [t for t in doc[end:stop] if (t.pos_ in ("NOUN", "PROPN") or t.i in ctry)
                and t.lower_ not in DATE_NOUNS and t._.rkey not in data["transparent_nouns"]]
     if not content or content[0]._.rkey in data["nato_names"]:
@@ -578,6 +584,8 @@ def pair(actors, kind, codes, memory) -> list:
     except its own parliament ("les Parlements suédois et finlandais doivent
     aussi donner leur feu vert")."""
     candidates = codes if kind == "named" else memory.candidates()
+    if kind == "self":
+        return [(a, a) for a in actors]
     if kind == "refer" and actors and set(actors) <= set(candidates):
         return [(a, a) for a in actors]
     return [(a, c) for a in actors for c in candidates if c != a]
@@ -669,13 +677,15 @@ def foreign_after(doc, i, stop) -> bool:
 
 def noun_facts(sent, ctry, taken, named) -> list:
     """ "l'opposition de la Turquie" (blocked) and "les demandes d'adhésion de
-    la Suède" (applied), read only in a sentence that names a candidate."""
+    la Suède" (applied, also inside a phrase that found no actor: "Zelensky
+    a signé la demande d'adhésion de l'Ukraine"), read only in a sentence
+    that names a candidate."""
     doc, facts = sent.doc, []
     nouns = vocabulary()["noun_triggers"]
     for token in sent:
-        if token.i in taken or not named:
+        if taken.get(token.i) or not named:
             continue
-        if token._.rkey in nouns["blocked"]:
+        if token._.rkey in nouns["blocked"] and token.i not in taken:
             actors = noun_complement(doc, token.i + 1, sent, ctry)
             pairs = [(a, c) for a in actors for c in named if c != a]
             facts.append(Found("blocked", token.i, token.i + 1, pairs))
@@ -763,10 +773,10 @@ def extract_ratifications(doc, sentences, anchor) -> list:
 def read_sentence(sent, matches, ctry, named, memory) -> list:
     if sent.text.rstrip().endswith("?"):
         return []
-    facts, taken = [], set()
+    facts, taken = [], {}  # token index -> whether its phrase gave a fact
     for status, start, end in matches:
         fact = read_match(status, sent.doc, start, end, sent, ctry, memory)
-        taken.update(range(start, end))
+        taken.update((i, bool(fact and fact.pairs)) for i in range(start, end))
         if fact is not None:
             facts.append(fact)
             actors = [a for a, _ in fact.pairs if a]
