@@ -56,7 +56,7 @@ RELATIVES = {"qui", "dont", "lequel", "laquelle"}
 PERSONAL = {"il", "elle", "ils", "elles"}
 LIST_WORDS = {"de", "d'", "du", "des", "et", "ou", ",", "ainsi"}
 NOT_ACTOR_AFTER = {"à", "au", "aux", "avec", "contre", "par", "pour", "sur", "en", "dans", "après", "avant",
-                   "depuis", "vers", "chez", "sans", "malgré", "entre", "face"}
+                   "depuis", "vers", "chez", "sans", "malgré", "entre", "face", "outre", "comme", "contrairement"}
 DATE_NOUNS = set(lexicon.WEEKDAYS) | set(lexicon.MONTHS) | {"soir", "matin", "semaine", "mois", "an", "année",
                                                            "fois", "jour", "heure", "nuit", "midi"}
 
@@ -440,7 +440,9 @@ def extend_left(doc, first, sent, ctry) -> list:
     while i >= sent.start and (doc[i].lower_ in ("et", ",", "ainsi") or doc[i].pos_ in ("DET", "ADJ")) \
             and i not in ctry:
         i -= 1
-    if i >= sent.start and i < first - 1 and i in ctry and any(doc[k].lower_ in ("et", ",") for k in range(i, first)):
+    # not "Après la Finlande, la Turquie", "l'adhésion de la Finlande, la Turquie"
+    if i >= sent.start and i < first - 1 and i in ctry and any(doc[k].lower_ in ("et", ",") for k in range(i, first)) \
+            and not preceded_by(doc, ctry[i][1], NOT_ACTOR_AFTER | {"de", "d'", "du", "des"}, sent.start):
         codes = extend_left(doc, ctry[i][1], sent, ctry) + [ctry[i][0]]
     return codes
 
@@ -493,16 +495,16 @@ def agents_of(doc, end, sent, ctry) -> tuple:
     return [], []
 
 
-def aggregate_before(doc, start, sent, ctry) -> Optional[tuple]:
-    """(count, members) when a number of states acts: "28 des 30 membres -
-    tous à l'exception de la Hongrie - ont ratifié", not "la Turquie était
-    le dernier des 30 pays à ..." (a state is named first)."""
-    first = clause_start(doc, start, sent)
-    states = [i for i in ctry if first <= i < start]
-    if states:
-        first_state = doc[min(states)].idx
-        return aggregate_in(doc[first:min(states)].text) if first_state > doc[first].idx else None
-    return aggregate_in(doc[first:start].text if start > first else "")
+def aggregate_of(words, ctry) -> Optional[tuple]:
+    """(count, members) when the acting phrase is a number of states: "28 des
+    30 membres - tous à l'exception de la Hongrie - ont ratifié", not "la
+    Turquie était le dernier des 30 pays à ..." (a state is named first)."""
+    before_states = []
+    for token in words:
+        if token.i in ctry:
+            break
+        before_states.append(token.text_with_ws)
+    return aggregate_in("".join(before_states))
 
 
 def aggregate_in(text) -> Optional[tuple]:
@@ -638,7 +640,7 @@ def read_match(base, doc, start, end, sent, ctry, memory) -> Optional[Found]:
     if window is None:
         return None
     actors, words = actors_of(anchor, first, sent, ctry, memory)
-    aggregate = aggregate_before(doc, first, sent, ctry)
+    aggregate = aggregate_of(words, ctry)
     if aggregate:
         candidates = window[1] if window[0] == "named" else memory.candidates()
         return Found(status, start, end, [(None, c) for c in candidates], *aggregate)
