@@ -535,8 +535,12 @@ def window_candidates(doc, start, end, stop, ctry) -> Optional[tuple]:
         return "refer", []
     content = [t for t in doc[end:stop] if (t.pos_ in ("NOUN", "PROPN") or t.i in ctry)
                and t.lower_ not in DATE_NOUNS and t._.rkey not in data["transparent_nouns"]]
-    if not content or content[0]._.rkey in data["nato_names"]:
+    if content and content[0]._.rkey in data["nato_names"]:
         return "refer", []
+    if not content:
+        # "a ratifié", "doit encore donner son feu vert" stand alone; "Paris a approuvé" does not.
+        transparent = any(t._.rkey in data["transparent_nouns"] for t in doc[end:stop])
+        return ("refer", []) if transparent or doc[end - 1]._.rkey not in data["needs_object"] else None
     if content[0].i in ctry and ctry[content[0].i][2] != "adjective":
         # "a donné son feu vert à Helsinki", "un texte autorisant la Finlande à rejoindre l'Otan"
         codes, after, _ = read_list(doc, ctry[content[0].i][1], stop, ctry)
