@@ -1,7 +1,8 @@
 """Membership tracker: who ratified, still has to, blocks, may ratify, joined or applied.
 
 The phrasings are data (extract/data/ratification.yml), compiled once into a
-spaCy Matcher over lemmas. A match is read with these cues:
+spaCy Matcher over lemmas (a copy of each sentence made of lemma keys).
+A match is read with these cues:
 
 * Trigger: the first word of the phrase, a verb ("a approuvé", "a donné son
   feu vert", "bloque", "a rejoint l'OTAN") or a noun ("l'opposition de la
@@ -19,16 +20,18 @@ spaCy Matcher over lemmas. A match is read with these cues:
   a capital standing for its government ("Ankara"), a nationality adjective
   on a body ("le Parlement turc"); the agent of a passive ("a été ratifiée par
   la Hongrie", "reste bloquée par Ankara"); the antecedent of "qui"; for
-  "il"/"elle" the state that acted last. A number before the verb ("28 des
-  30 membres", "vingt-neuf pays") makes an aggregate row.
+  "il"/"elle" the state that acted last. A number of states heading the
+  acting phrase ("28 des 30 membres", "vingt-neuf pays", "approuvée par
+  l'ensemble des 30 États membres") makes an aggregate row.
 * Candidate: the country after the first membership noun that follows the
   verb ("l'adhésion de la Suède et de la Finlande", "la candidature
   suédoise", "celle de la Suède"), the subject of a passive, or, for "son
   adhésion", "l'a ratifiée", "l'entrée des deux pays nordiques" or no object
   at all, the candidates named earlier in the article. A membership noun
   that points to another organisation ("son adhésion à l'UE", "au parti") or
-  a verb whose object is something else ("a ratifié l'accord de Paris")
-  reports no step. Joining and applying states are their own candidates.
+  a verb whose object is something else ("a ratifié l'accord de Paris"), or
+  a transitive verb without an object ("Paris a approuvé jeudi") reports no
+  step. Joining and applying states are their own candidates.
 """
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -633,22 +636,17 @@ def read_match(base, doc, start, end, sent, ctry, memory) -> Optional[Found]:
     if is_passive(doc, anchor, first, end):
         actors, words = agents_of(doc, end, sent, ctry)
         candidacy = passive_candidates(doc, anchor, first, sent, ctry)
-        if candidacy is None:
-            return None
-        aggregate = None if actors else aggregate_in(" ".join(t.text for t in words))
-        if aggregate:
-            candidates = candidacy[1] if candidacy[0] == "named" else memory.candidates()
-            return Found(status, start, end, [(None, c) for c in candidates], *aggregate)
-        return Found(status, start, end, pair(actors, *candidacy, memory), body=body_of(words))
-    window = window_candidates(doc, first, end, stop, ctry)
-    if window is None:
+    else:
+        candidacy = window_candidates(doc, first, end, stop, ctry)
+        actors, words = actors_of(anchor, first, sent, ctry, memory) if candidacy else ([], [])
+    if candidacy is None:
         return None
-    actors, words = actors_of(anchor, first, sent, ctry, memory)
+    found = Found(status, start, end, pair(actors, *candidacy, memory), body=body_of(words))
     aggregate = aggregate_of(words, ctry)
     if aggregate:
-        candidates = window[1] if window[0] == "named" else memory.candidates()
-        return Found(status, start, end, [(None, c) for c in candidates], *aggregate)
-    return Found(status, start, end, pair(actors, *window, memory), body=body_of(words))
+        candidates = candidacy[1] if candidacy[0] == "named" else memory.candidates()
+        found.pairs, (found.count, found.members), found.body = [(None, c) for c in candidates], aggregate, None
+    return found
 
 
 def self_step(status, doc, anchor, first, end, stop, sent, ctry, memory) -> Optional[Found]:
