@@ -662,8 +662,19 @@ def self_step(status, doc, anchor, first, end, stop, sent, ctry, memory) -> Opti
     nato = vocabulary()["nato_names"]
     if not any(t._.rkey in nato or is_membership_noun(t, sent.end) for t in sent) and not memory.everywhere:
         return None
+    if any(other_alliance(t) for t in doc[anchor.i:stop]):
+        return None
     actors, words = actors_of(anchor, first, sent, ctry, memory)
     return Found(status, anchor.i, end, [(a, a) for a in actors], body=body_of(words))
+
+
+def other_alliance(token) -> bool:
+    """ "l'Alliance bolivarienne", not "l'Alliance atlantique" nor "l'alliance militaire"."""
+    doc = token.doc
+    if token._.rkey != "alliance" or token.i + 1 >= len(doc):
+        return False
+    following = doc[token.i + 1]
+    return following.pos_ in ("ADJ", "PROPN") and following.lower_ not in vocabulary()["alliance_qualifiers"]
 
 
 def foreign_after(doc, i, stop) -> bool:

@@ -59,6 +59,13 @@ def test_pronoun_subject_is_the_last_actor(analyse):
     "La Suède espère rejoindre l'OTAN avant le sommet de Vilnius.",
     "Si la Hongrie ratifiait l'adhésion de la Suède, l'Alliance compterait 32 membres.",
     "L'opposition de la Turquie au projet de gazoduc inquiète Bruxelles.",
+    "La France adhère à l'Alliance bolivarienne depuis 2019.",
+    "Les Vingt-Sept ont approuvé l'ouverture des négociations d'adhésion avec l'Ukraine.",
 ])
 def test_no_step(analyse, text):
     assert analyse(text)["ratifications"] == []
+
+
+def test_a_transitive_verb_needs_an_object(analyse):
+    rows = analyse("La Finlande a rejoint l'Otan. Paris a approuvé jeudi. La Hongrie doit encore ratifier.")
+    assert facts(rows) == {("FI", "FI", "joined", None), ("HU", "FI", "pending", None)}
