@@ -291,7 +291,7 @@ def group_start(doc, anchor, sent) -> int:
         token = doc[i - 1]
         if token.pos_ == "AUX" or token.lower_ in GROUP_WORDS or token.pos_ == "ADV":
             i -= 1
-        elif token.lower_ in ("à", "de", "d'"):
+        elif token.lower_ in ("à", "de", "d'", "par"):
             return i - 1
         else:
             break
@@ -408,8 +408,10 @@ def subjects_of(anchor) -> list:
     token = anchor
     for _ in range(4):
         subjects = [c for c in token.children if c.dep_.startswith("nsubj")]
-        if not subjects and any(c.dep_ == "expl:subj" for c in token.children):
-            subjects = [c for c in token.children if c.dep_ == "obl:arg"]
+        expletive = [c for c in token.children if c.dep_ == "expl:subj"]
+        if not subjects and expletive:
+            # "il reste à la Turquie à ratifier"; else the "il" was personal
+            subjects = [c for c in token.children if c.dep_ == "obl:arg"] or expletive
         if subjects:
             return subjects
         if token.dep_ not in ("xcomp", "advcl", "acl", "conj", "obl:arg", "obl", "obj") or token.head is token:
@@ -480,13 +482,21 @@ def actors_of(anchor, start, sent, ctry, memory) -> tuple:
         if subject.lower_ in RELATIVES:
             return antecedent(doc, subject.i, sent, ctry), []
         if subject.lower_ in PERSONAL:
-            return list(memory.actors), []
+            return pronoun_actors(doc, subject.i, sent, ctry, memory), []
         phrase = sorted({t for s in subjects for t in noun_phrase(s)}, key=lambda t: t.i)
         found = outside_candidacies(phrase, ctry, anchor.i)
         if found:
             codes = list(dict.fromkeys(ctry[t.i][0] for t in found))
             return list(dict.fromkeys(extend_left(doc, ctry[found[0].i][1], sent, ctry) + codes)), phrase
     return linear_actors(doc, start, sent, ctry), list(doc[clause_start(doc, start, sent):start])
+
+
+def pronoun_actors(doc, i, sent, ctry, memory) -> list:
+    """ "il"/"elle": the state that heads the sentence before it ("Ankara a
+    prévenu qu'il ne ratifierait pas"), else the one that acted last."""
+    before = [t for t in outside_candidacies(list(doc[sent.start:i]), ctry, i)
+              if ctry[t.i][2] != "adjective" and not preceded_by(doc, ctry[t.i][1], NOT_ACTOR_AFTER, sent.start)]
+    return [ctry[before[0].i][0]] if before else list(memory.actors)
 
 
 def agents_of(doc, end, sent, ctry) -> tuple:
