@@ -813,11 +813,7 @@ def read_sentence(sent, matches, ctry, named, memory) -> list:
 def rows_of(fact, doc, body, sent, anchor, seen) -> list:
     rows = []
     start, end = doc[fact.start].idx, doc[fact.end - 1].idx + len(doc[fact.end - 1])
-    date = None
-    if fact.status in ("joined", "applied", "ratified"):
-        dates = find_dates(body[sent.start_char:sent.end_char], anchor)
-        offset = start - sent.start_char
-        date = min(dates, key=lambda d: abs(d.start - offset)) if dates else None
+    date = date_of(fact, doc, body, sent, anchor) if fact.status in ("joined", "applied", "ratified") else None
     for country, candidate in fact.pairs:
         key = (country, candidate, fact.status)
         if key in seen or not candidate:
@@ -827,3 +823,18 @@ def rows_of(fact, doc, body, sent, anchor, seen) -> list:
                                  fact.body, date.value if date else None, date.precision if date else None,
                                  date.expr if date else None))
     return rows
+
+
+def date_of(fact, doc, body, sent, anchor):
+    """The date in the step's clause, after the verb first ("a rejoint l'OTAN
+    le 4 avril"), else before it ("En mai 2022, la Finlande a déposé ..."),
+    else the first one after the verb in the sentence."""
+    dates = find_dates(body[sent.start_char:sent.end_char], anchor)
+    first = doc[group_start(doc, doc[fact.start], sent)].idx - sent.start_char
+    stop = clause_end(doc, fact.end, sent)
+    last = (doc[stop - 1].idx + len(doc[stop - 1]) if stop > fact.end else doc[fact.end - 1].idx + 1) - sent.start_char
+    begin = doc[clause_start(doc, fact.start, sent)].idx - sent.start_char
+    in_clause = [d for d in dates if first <= d.start < last] or [d for d in dates if begin <= d.start < first][-1:]
+    # a quotation ends the clause: "a demandé une « adhésion accélérée » ... en septembre"
+    later = [d for d in dates if d.start >= first]
+    return in_clause[0] if in_clause else later[0] if later else None
