@@ -165,11 +165,14 @@ MONTHS = {
 }
 WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4,
             "samedi": 5, "dimanche": 6}
+# French number words, the parts every number up to 99 is built from:
+# "vingt-huit", "trente et un", "quarante-deux", "soixante-dix-sept",
+# "quatre-vingt-onze" (extract.ratifications.french_number adds them up).
 NUMBER_WORDS = {
-    "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
-    "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "vingt": 20,
-    "vingt-sept": 27, "vingt-huit": 28, "vingt-neuf": 29, "trente": 30,
-    "trente et un": 31, "trente-deux": 32,
+    "zéro": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5,
+    "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12,
+    "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16, "vingt": 20,
+    "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
 }
 
 # Events whose mention dates an article from below, to choose among the
@@ -223,41 +226,20 @@ KNOWN_SITES = {
 # "la capitale ukrainienne" stands for the capital of Ukraine.
 CAPITAL_OF = re.compile(r"\b(?:la|dans la|de la) capitale (?P<adj>\w+)")
 
-# Ratification vocabulary. Each status is a list of regular expressions that
-# find the verb phrase; the acting country and candidates come from around it.
-RATIFICATION_STATUS_PATTERNS = {
-    # "ont ratifié l'adhésion", "a approuvé l'entrée de la Suède"
-    "ratified": [r"\b(?:ont|a|avait|avaient) (?:déjà |désormais |officiellement )?(?:ratifié|approuvé|validé|entériné)\b",
-                 r"\b(?:ont|a) (?:déjà )?donné (?:leur|son) (?:feu vert|accord)\b"],
-    # "doivent encore donner leur accord final", "n'a pas encore ratifié"
-    "pending": [r"\bdoi(?:ven)?t (?:encore|aussi|également|toujours) (?:donner|ratifier|approuver|se prononcer)",
-                r"\bn'(?:ont|a) pas encore (?:ratifié|approuvé|donné)",
-                r"\b(?:reste|restent) à (?:ratifier|approuver)"],
-    # "le Parlement turc pourrait ratifier l'adhésion de la Finlande"
-    "possible": [r"\bpourrai(?:en)?t (?:bientôt |rapidement |finalement )?(?:ratifier|approuver|valider)",
-                 r"\b(?:est|sont) prêts? à (?:ratifier|approuver)"],
-    # "qui reste bloquée par Ankara", "l'opposition de la Turquie"
-    "blocked": [r"\bbloqu\w* par\b", r"\bbloqu(?:e|ent|ait|aient)\b", r"\bopposition de\b",
-                r"\bs'oppos\w+\b", r"\bveto de\b", r"\brefus\w* de ratifier\b"],
-    # "la Finlande a rejoint l'OTAN", "est devenue le 31e membre"
-    "joined": [r"\b(?:a|ont|avait) (?:officiellement )?(?:rejoint|intégré) l'(?:OTAN|Otan|Alliance|alliance)",
-               r"\b(?:est|sont) (?:officiellement )?devenu\w* (?:le \w+ )?membres?\b",
-               r"\b(?:a|ont) (?:officiellement )?adhéré\b"],
-    # "Kiev a officiellement demandé une adhésion accélérée", "demandes d'adhésion de"
-    "applied": [r"\b(?:a|ont|avait) (?:officiellement |formellement )?(?:demandé|déposé|présenté|soumis) (?:une |sa |leur |son )?(?:« ?|\" ?)?(?:adhésion|candidature|demande d'adhésion)",
-                r"\bdemandes? (?:officielles? )?d'adhésion de\b", r"\bcandidatures? de\b"],
-}
-# Where the candidate is named: "l'adhésion de la Suède et de la Finlande".
-CANDIDACY_NOUNS = r"(?:adhésion|entrée|candidature|intégration|demandes? d'adhésion|ratification de l'adhésion)"
-# Aggregates: "28 Etats membres - sur trente - ont ratifié".
-_NUMBER = r"(?:\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+# Ratification vocabulary: the trigger phrases, membership nouns and the
+# words that change a status live in extract/data/ratification.yml.
+# A number in words or digits: "28", "vingt-neuf", "trente et un".
+_NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+NUMBER = rf"(?:\d+|(?:{_NUMBER_WORD})(?:(?:-|\s+)(?:et(?:-|\s+))?(?:{_NUMBER_WORD}))*)"
+# Aggregates in a subject: "28 des 30 pays membres", "29 alliés sur 31",
+# "28 Etats membres - sur trente -", "vingt-neuf pays".
 AGGREGATE = re.compile(
-    # "28 des 30 pays membres", "28 sur 30 alliés"
-    r"(?i)\b(?P<n>" + _NUMBER + r")\s+(?:des|sur)\s+(?P<of>" + _NUMBER + r")\s+(?:États|Etats|pays|alliés|membres)\b"
-    r"|\b(?P<n2>\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\s+"
-    r"(?:des\s+)?(?:États|Etats|pays|alliés|membres)(?:\s+membres)?"
-    r"(?:\s*[-–—,(]?\s*sur\s+(?P<of2>\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\s*[-–—,)]?)?")
+    rf"(?i)(?<![\w-])(?P<n>{NUMBER})\s+(?:(?:des|sur)\s+(?P<of>{NUMBER})\s+)?"
+    r"(?:États|Etats|pays|alliés|membres|parlements|capitales|gouvernements)"
+    r"(?:\s+(?:membres|nationaux|alliés))?"
+    rf"(?:\s*[-–—,(]?\s*sur\s+(?P<of2>{NUMBER}))?")
 # Acting bodies: "le Parlement turc", "le président hongrois".
 BODIES = {"parlement": "parliament", "parlements": "parliament", "assemblée": "parliament",
+          "élus": "parliament", "parlementaires": "parliament",
           "président": "president", "présidente": "president", "gouvernement": "government",
           "gouvernements": "government", "sénat": "parliament", "députés": "parliament"}
