@@ -5,11 +5,23 @@ year; without one it stays NULL with the expression kept. A month is
 "2023-07", a year "2008": nothing is padded or guessed.
 """
 import datetime as dt
-import regex as re  # allows one group name in several alternatives
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Optional
 
-from .lexicon import ERA_MARKERS, MONTHS, WEEKDAYS
+import regex as re  # allows one group name in several alternatives
+import yaml
+
+from .lexicon import MONTHS, WEEKDAYS
+
+WORDS = yaml.safe_load((Path(__file__).parent / "data" / "dates.yml").read_text(encoding="utf-8"))
+RELATIVE_DAYS = WORDS["relative_days"]
+RELATIVE_WEEKS = WORDS["relative_weeks"]
+URL_DATES = [re.compile(p) for p in WORDS["url_patterns"]]
+
+
+def _alternatives(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 FULL_MONTHS = ["janvier", "février", "fevrier", "mars", "avril", "mai", "juin", "juillet",
                "août", "aout", "septembre", "octobre", "novembre", "décembre", "decembre"]
@@ -37,9 +49,14 @@ PATTERNS = [
     r"(?P<yearrel>l'année dernière|l'an dernier|l'an passé|l'année passée|cette année|l'année prochaine|l'an prochain)",
     # "en 2008", "depuis 2014", "fin 2021", "début 2023"
     rf"(?:(?:en|depuis|dès|avant|après|(?P<yq>{QUALIFIER}))\s+)(?P<year>{YEAR})(?!\s*\d)",
-    # "mardi", "lundi prochain", "vendredi dernier", "hier", "aujourd'hui"
-    rf"(?P<wd>{WEEKDAY_NAMES})(?:\s+(?P<wdrel>prochain|dernier|soir|matin|après-midi))?(?=\W|$)",
-    r"(?P<dayrel>aujourd'hui|hier|avant-hier|demain|après-demain)",
+    # "la semaine dernière", "la semaine prochaine", "cette semaine"
+    rf"(?P<weekrel>{_alternatives(RELATIVE_WEEKS)})",
+    # "mardi", "lundi prochain", "vendredi dernier", "depuis lundi"
+    rf"(?:(?P<since>{_alternatives(WORDS['past_markers'])})\s+)?(?P<wd>{WEEKDAY_NAMES})"
+    rf"(?:\s+(?P<wdrel>prochain|dernier|soir|matin|après-midi))?(?=\W|$)",
+    rf"(?P<dayrel>{_alternatives(RELATIVE_DAYS)})",
+    # "le 4" alone: a day of the month around the publication date; not "le 31e", "le 4 sur 10"
+    rf"le\s+(?P<dayonly>{DAY})(?!\s*(?:{_alternatives(WORDS['not_a_day_after'])})(?:\W|$))(?!\d)",
 ]
 DATE_RE = re.compile("|".join(f"(?:{p})" for p in PATTERNS), re.IGNORECASE)
 
@@ -146,26 +163,52 @@ def resolve_match(match, anchor: Optional[dt.date], tense: Optional[str]) -> Par
             result.qualifier = "mi" if g["yq"] in ("mi", "milieu") else g["yq"]
         result.value, result.precision = str(year), "year"
         return result
+    if anchor is None:
+        return result
+    return resolve_relative(g, anchor, tense, result)
+
+
+def resolve_relative(g: dict, anchor: dt.date, tense: Optional[str], result: PartialDate) -> PartialDate:
+    """Weekdays, "hier", "la semaine dernière" and "le 4" against the publication date."""
     if g.get("wd"):
-        if anchor:
-            rel = g.get("wdrel")
-            direction = "future" if rel == "prochain" else "past" if rel == "dernier" else tense
-            date = nearest_weekday(anchor, WEEKDAYS[g["wd"]], direction)
+        rel = g.get("wdrel")
+        direction = "future" if rel == "prochain" else "past" if rel == "dernier" or g.get("since") else tense
+        result.value, result.precision = nearest_weekday(anchor, WEEKDAYS[g["wd"]], direction).isoformat(), "day"
+    elif g.get("dayrel"):
+        result.value, result.precision = (anchor + dt.timedelta(days=RELATIVE_DAYS[g["dayrel"]])).isoformat(), "day"
+    elif g.get("weekrel"):
+        monday = anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(weeks=RELATIVE_WEEKS[g["weekrel"]])
+        sunday = monday + dt.timedelta(days=6)
+        # A week is kept at the precision of its month when it lies in one.
+        if (monday.year, monday.month) == (sunday.year, sunday.month):
+            result.value, result.precision = f"{monday.year:04d}-{monday.month:02d}", "month"
+    elif g.get("dayonly"):
+        date = day_of_month(anchor, _day(g["dayonly"]), tense)
+        if date:
             result.value, result.precision = date.isoformat(), "day"
-        return result
-    if g.get("dayrel"):
-        if anchor:
-            shift = {"aujourd'hui": 0, "hier": -1, "avant-hier": -2, "demain": 1, "après-demain": 2}[g["dayrel"]]
-            result.value, result.precision = (anchor + dt.timedelta(days=shift)).isoformat(), "day"
-        return result
     return result
+
+
+def day_of_month(anchor: dt.date, day: int, tense: Optional[str]) -> Optional[dt.date]:
+    """"le 4" in the publication's month, or the next month for a future
+    day already past ("se réuniront le 4" written on the 20th), or the
+    previous one for a past day still to come."""
+    shift = 0
+    if tense == "future" and day < anchor.day:
+        shift = 1
+    elif tense in ("past", None) and day > anchor.day:
+        shift = -1
+    y, m = divmod(anchor.year * 12 + anchor.month - 1 + shift, 12)
+    return _safe_date(y, m + 1, day)
 
 
 def nearest_weekday(anchor: dt.date, weekday: int, direction: Optional[str]) -> dt.date:
     """The weekday of the week around anchor: the next one for the future
-    ("se rencontreront lundi"), else the last one on or before anchor."""
-    if direction == "future":
-        return anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7)
+    ("se rencontreront lundi"), the nearest one for the present ("se
+    réunissent jeudi"), else the last one on or before anchor."""
+    ahead = (weekday - anchor.weekday()) % 7
+    if direction == "future" or (direction == "present" and ahead <= 3):
+        return anchor + dt.timedelta(days=ahead)
     return anchor - dt.timedelta(days=(anchor.weekday() - weekday) % 7)
 
 
@@ -199,65 +242,85 @@ class Publication:
         return None
 
 
-def era_floor(body: str) -> Optional[dt.date]:
-    """The latest date before which the article cannot have been written."""
-    floors = [dt.date.fromisoformat(date) for pattern, date in ERA_MARKERS if re.search(pattern, body)]
-    return max(floors) if floors else None
-
-
-def candidate_years(month: int, day: int, weekdays: set, floor: Optional[dt.date], today: dt.date) -> list:
-    """Years, from 1990 to today, in which day/month falls on one of weekdays
-    and which are not before floor."""
+def candidate_years(month: int, day: int, weekdays: set, today: dt.date) -> list:
+    """Years, from 1990 to today, in which day/month falls on one of weekdays."""
     years = []
     for year in range(1990, today.year + 1):
         date = _safe_date(year, month, day)
-        if not date or date > today or (floor and date < floor):
-            continue
-        if weekdays and date.weekday() not in weekdays:
-            continue
-        years.append(year)
+        if date and date <= today and (not weekdays or date.weekday() in weekdays):
+            years.append(year)
     return years
 
 
-def infer_publication_date(body: str, metadata_date: Optional[str] = None,
-                           dateline_date: Optional[str] = None,
-                           today: Optional[dt.date] = None) -> Publication:
-    """The article's date from its metadata, its dateline, or the text.
+def nearest_year(month: int, day: int, weekdays: set, today: dt.date) -> Optional[int]:
+    """The most recent year, not after today, whose day/month falls on one of
+    weekdays: news is read near the time it is written. None when no year fits."""
+    years = candidate_years(month, day, weekdays, today) if weekdays else []
+    return years[-1] if years else None
 
-    A weekday beside a day and a month ("jeudi 20 avril") fixes the year among
-    the candidates that mentioned events allow; otherwise it stays NULL.
-    """
-    today = today or dt.date.today()
-    if metadata_date:
-        match = re.match(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?", metadata_date.strip())
-        if match:
-            precision = "day" if match.group(3) else "month" if match.group(2) else "year"
-            value = "-".join(x for x in match.groups() if x)
-            return Publication(value, precision, "metadata", metadata_date)
-    floor = era_floor(body)
-    if dateline_date:
-        match = re.match(rf"(?P<day>{DAY})\s+(?P<month>[A-Za-zéû]+)\.?(?:\s+(?P<year>{YEAR}))?", dateline_date.strip())
-        if match and match.group("month").lower() in MONTHS:
-            month, day = MONTHS[match.group("month").lower()], _day(match.group("day"))
-            if match.group("year"):
-                date = _safe_date(int(match.group("year")), month, day)
-                if date:
-                    return Publication(date.isoformat(), "day", "dateline", dateline_date)
-            # The weekdays the text names for its news ("a confirmé mardi").
-            weekdays = {WEEKDAYS[w.lower()] for w in re.findall(rf"\b({WEEKDAY_NAMES})\b", body, re.I)}
-            years = candidate_years(month, day, weekdays, floor, today)
-            if len(years) == 1:
-                return Publication(dt.date(years[0], month, day).isoformat(), "day", "dateline+weekday", dateline_date)
-            return Publication(None, None, None, dateline_date)
-    for match in re.finditer(rf"\b(?P<weekday>{WEEKDAY_NAMES})\s+(?P<day>{DAY})\s+(?P<month>{MONTH_NAMES})\b(?:\s+(?P<year>{YEAR}))?", body, re.I):
+
+def date_from_metadata(value: Optional[str]) -> Optional[Publication]:
+    match = re.match(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?", (value or "").strip())
+    if not match:
+        return None
+    precision = "day" if match.group(3) else "month" if match.group(2) else "year"
+    return Publication("-".join(x for x in match.groups() if x), precision, "metadata", value)
+
+
+def date_from_url(url: Optional[str]) -> Optional[Publication]:
+    """".../2022/04/07/slug.html", ".../2023-07-12/slug", "...-20230711.html"."""
+    for pattern in URL_DATES:
+        for match in pattern.finditer(url or ""):
+            date = _safe_date(int(match.group("y")), int(match.group("m")), int(match.group("d")))
+            if date:
+                return Publication(date.isoformat(), "day", "url", match.group(0).strip("/"))
+    return None
+
+
+def date_from_dateline(dateline: Optional[str], body: str, today: dt.date) -> Optional[Publication]:
+    """"BRUXELLES, 15 Mar." with the weekdays the text gives its news ("a
+    confirmé mardi") fixing the year; NULL with the expression otherwise."""
+    match = re.match(rf"(?P<day>{DAY})\s+(?P<month>[A-Za-zéû]+)\.?(?:\s+(?P<year>{YEAR}))?", (dateline or "").strip())
+    if not match or match.group("month").lower() not in MONTHS:
+        return None
+    month, day = MONTHS[match.group("month").lower()], _day(match.group("day"))
+    if match.group("year"):
+        date = _safe_date(int(match.group("year")), month, day)
+        return Publication(date.isoformat(), "day", "dateline", dateline) if date else None
+    weekdays = {WEEKDAYS[w.lower()] for w in re.findall(rf"\b({WEEKDAY_NAMES})\b", body, re.I)}
+    year = nearest_year(month, day, weekdays, today)
+    if year:
+        return Publication(dt.date(year, month, day).isoformat(), "day", "dateline+weekday", dateline)
+    return Publication(None, None, None, dateline)
+
+
+def date_from_weekday(body: str, today: dt.date) -> Optional[Publication]:
+    """The first weekday/day pair of the text ("jeudi 20 avril"): the most
+    recent year in which 20 April is a Thursday."""
+    pattern = rf"\b(?P<weekday>{WEEKDAY_NAMES})\s+(?P<day>{DAY})\s+(?P<month>{MONTH_NAMES})\b(?:\s+(?P<year>{YEAR}))?"
+    for match in re.finditer(pattern, body, re.I):
         month, day = MONTHS[match.group("month").lower()], _day(match.group("day"))
         if match.group("year"):
             date = _safe_date(int(match.group("year")), month, day)
             if date:
                 return Publication(date.isoformat(), "day", "text", match.group(0))
             continue
-        years = candidate_years(month, day, {WEEKDAYS[match.group("weekday").lower()]}, floor, today)
-        if len(years) == 1:
-            return Publication(dt.date(years[0], month, day).isoformat(), "day", "weekday", match.group(0))
+        year = nearest_year(month, day, {WEEKDAYS[match.group("weekday").lower()]}, today)
+        if year:
+            return Publication(dt.date(year, month, day).isoformat(), "day", "weekday", match.group(0))
         return Publication(None, None, None, match.group(0))
-    return Publication(None, None, None, None)
+    return None
+
+
+def infer_publication_date(body: str, metadata_date: Optional[str] = None,
+                           dateline_date: Optional[str] = None,
+                           today: Optional[dt.date] = None, url: Optional[str] = None) -> Publication:
+    """The article's date from its metadata, its URL, its dateline, or a
+    weekday/day pair of the text, with the method recorded; NULL with the
+    expression kept when none decides. Never from events the text mentions."""
+    today = today or dt.date.today()
+    for found in (date_from_metadata(metadata_date), date_from_url(url),
+                  date_from_dateline(dateline_date, body, today)):
+        if found:
+            return found
+    return date_from_weekday(body, today) or Publication(None, None, None, None)

@@ -179,16 +179,6 @@ NUMBER_WORDS = {
     "trente et un": 31, "trente-deux": 32,
 }
 
-# Events whose mention dates an article from below, to choose among the
-# years a weekday and a day allow: "l'invasion russe de l'Ukraine" is after
-# 24 February 2022.
-ERA_MARKERS = [
-    (r"(?i)\binvasion (?:russe )?(?:à grande échelle )?(?:de l'Ukraine|russe)|\binvasion de l'Ukraine|Russie a lancé son invasion|offensive russe en Ukraine|guerre en Ukraine", "2022-02-24"),
-    (r"(?i)\bFinlande a rejoint l'(?:OTAN|Otan|Alliance)", "2023-04-04"),
-    (r"(?i)\bSuède a rejoint l'(?:OTAN|Otan|Alliance)", "2024-03-07"),
-    (r"(?i)\bannexion de la Crimée", "2014-03-18"),
-]
-
 # Meeting words, by kind: "le sommet de Vilnius", "un point presse à Kiev".
 MEETING_NOUNS = {
     "sommet": "summit", "sommets": "summit",
