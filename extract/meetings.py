@@ -10,17 +10,24 @@ same name, or same kind and place with dates that agree, or a definite
 """
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Optional
 
+import yaml
+
 from . import lexicon
-from .dates import find_dates
+from .dates import find_dates, resolve_date
 from .places import find_countries, get_place
 from .nlp import text_of
 
-NOUN_RE = re.compile(
-    r"(?P<det>\b(?:l'|la |le |les |un |une |des |d'|du |de |ce |cet |cette |ces |son |sa |ses |leur |leurs |au |aux |nouveau |nouvelle |premier |première |prochain |prochaine )?)"
-    r"(?P<noun>" + "|".join(re.escape(n) for n in sorted(lexicon.MEETING_NOUNS, key=len, reverse=True)) + r")\b",
-    re.IGNORECASE)
+CUES = yaml.safe_load((Path(__file__).parent / "data" / "meetings.yml").read_text(encoding="utf-8"))
+SUMMIT_OF = {w.lower() for w in CUES["summit_of_words"]}
+INTERVIEW_NOUNS, INTERVIEW_VERBS = set(CUES["interview_nouns"]), set(CUES["interview_verbs"])
+REMOTE, MEDIA = set(CUES["remote_words"]), set(CUES["media_words"])
+COUNCIL_BEFORE, COUNCIL_VERBS = CUES["council_gathering_before"], set(CUES["council_gathering_verbs"])
+PRESS_WORDS, CROWD, PERSON_NOUNS = CUES["press_words"], set(CUES["crowd_nouns"]), set(CUES["person_nouns"])
+GATHERING_VERBS, PERSON_VERBS, VISIT_VERBS = CUES["verbs"], set(CUES["person_verbs"]), set(CUES["visit_verbs"])
+NEED_A_PLACE, SUMMIT_LEVEL_SUBJECTS = set(CUES["need_a_place"]), set(CUES["summit_level_subjects"])
 # A locative right before the place: "à Kiev", "aux Pays-Bas", "dans le centre
 # de la capitale", "sur la base de"; not "discuter avec les États-Unis".
 LOCATIVE = re.compile(
@@ -49,13 +56,14 @@ class Trigger:
     definite: bool = False
     singular: bool = True
     verb: bool = False
+    needs_place: bool = False     # "les négociations": one meeting only where a place is given
     name: Optional[str] = None
     place: object = None
     venue: object = None
     loose_place: object = None   # a locative place of the sentence not attached to the word
     loose_venue: object = None
     date: object = None
-    planned: bool = False
+    status: str = "held"
     participants: set = field(default_factory=set)
     organiser: Optional[str] = None
     countries: list = field(default_factory=list)
@@ -83,82 +91,236 @@ class Meeting:
         return KIND_CLASS[self.kind]
 
 
-def find_triggers(sentence, text_offset: int) -> list:
-    """Meeting words of one sentence, in order."""
-    text = text_of(sentence.doc)[sentence.start_char:sentence.end_char]
-    triggers = []
-    skip_until = -1
-    for match in NOUN_RE.finditer(text):
-        noun = match.group("noun").lower()
-        det = match.group("det").strip().lower()
-        start = text_offset + match.start("noun")
-        end = text_offset + match.end("noun")
-        kind = lexicon.MEETING_NOUNS[noun]
-        after = text[match.end():match.end() + 60]
-        if start < skip_until:
-            continue
-        if noun == "conseil":
-            named = lexicon.COUNCIL_NAME.match(text, match.start("noun"))
-            # « Conseil OTAN-Ukraine » in quotation marks is a name under discussion.
-            if not named or text[:match.start("noun")].rstrip()[-1:] in ("«", '"', "“"):
-                continue
-            triggers.append(Trigger(start, text_offset + named.end(), named.group(0), "council",
-                                    name=named.group(0), definite=True))
-            continue
-        # "au sommet de l'État", "au sommet de sa carrière": no summit.
-        if noun == "sommet" and re.match(r"\s+de\s+(?:l'[ÉE]tat|(?:la|sa|son|ses|leur|l')\s*(?!alliance|union|otan)[a-zéè])", after):
-            continue
-        # "dans un entretien au Journal du dimanche", "un entretien accordé à": an interview.
-        before_noun = text[max(0, match.start("noun") - 12):match.start("noun")].lower()
-        if noun in ("entretien", "interview") and not re.match(r"\s+(?:téléphonique|avec|entre)\b", after) and (
-                re.search(r"\bdans (?:un|une|son|sa) $", before_noun)
-                or re.match(r"\s+(?:au|à l[a']?|aux|à|accordé|publié|diffusé)\b", after)):
-            continue
-        # "les réunions au niveau des ministres": a plural of a generic word is no one meeting.
-        if det in ("les", "des", "ces") and noun.endswith("s") and noun.rstrip("s") in lexicon.GENERIC_MEETING_NOUNS:
-            continue
-        trigger = Trigger(start, end, match.group("noun"), kind,
-                          generic=noun in lexicon.GENERIC_MEETING_NOUNS,
-                          definite=det in DEFINITE,
-                          singular=det not in ("", "les", "des", "ces", "ses", "leurs", "d'", "de", "aux"))
-        council = lexicon.COUNCIL_NAME.match(after, re.match(r"\s*(?:du|de la|de l')?\s*", after).end()) \
-            if trigger.generic else None
-        if council:
-            # "la réunion du Conseil OTAN-Russie" is the council's meeting.
-            trigger.kind, trigger.name, trigger.generic = "council", council.group(0), False
-            triggers.append(trigger)
-            skip_until = text_offset + match.end() + council.end()
-            continue
-        summit_of = re.match(r"\s+(?:de l'OTAN |de l'Otan |de l'Alliance )?(?:de|d') ?(?P<city>[A-ZÀ-Ý][\w-]+)", after) \
-            if kind == "summit" else None
-        if summit_of and summit_of.group("city") not in ("OTAN", "Otan", "Alliance", "l'OTAN"):
-            trigger.name = f"sommet de {summit_of.group('city')}"
-        group = lexicon.GROUP_NAME.search(after[:60]) if re.match(r"\s+du\s+", after) else None
-        if group:
-            trigger.name = group.group(0).strip()
-            trigger.generic = False
-        triggers.append(trigger)
-    for token in sentence:
-        lemma = token.lemma_.lower()
-        if lemma in lexicon.MEETING_VERBS and token.pos_ in ("VERB", "ADJ"):
-            # "se réuniront", "les ministres réunis à Oslo", "a rencontré": a gathering;
-            # "a réuni les militants" is a rally, not a meeting.
-            participle = "Part" in token.morph.get("VerbForm") and nonfinite(token)
-            infinitive = "Inf" in token.morph.get("VerbForm")
-            reflexive = any(c.lower_ in ("se", "s'", "nous", "vous") for c in token.children) or participle or (
-                lemma in ("rencontrer", "recevoir") and not infinitive)
-            if reflexive:
-                triggers.append(Trigger(token.idx, token.idx + len(token.text), token.text,
-                                        lexicon.MEETING_VERBS[lemma], generic=True, verb=True, singular=False))
-    collective = lexicon.COLLECTIVE_MEMBERS.search(text)
-    # "les pays de l'Otan vont décider à Madrid": members gathering in a city.
-    if collective and re.search(r"\bà [A-ZÀ-Ý]", text[collective.end():]) and any(t.lemma_.lower() in lexicon.DECISION_VERBS for t in sentence) and \
-            not any(t.kind == "summit" for t in triggers):
-        level = lexicon.SUMMIT_LEVEL.search(collective.group(0))
-        triggers.append(Trigger(text_offset + collective.start(), text_offset + collective.end(), collective.group(0),
-                                "summit" if level else "meeting", generic=True, verb=True, singular=False))
-    return sorted(triggers, key=lambda t: t.start)
+def cue_set(name) -> set:
+    return {w.lower() for w in CUES[name]}
 
+
+NOUN_KIND = {noun: kind for kind, nouns in CUES["nouns"].items() for noun in nouns}
+GENERIC = cue_set("generic_nouns")
+DETERMINERS = {"l'", "la", "le", "les", "un", "une", "des", "d'", "du", "de", "ce", "cet", "cette", "ces",
+               "son", "sa", "ses", "leur", "leurs", "au", "aux", "notre", "nos", "votre", "vos"}
+PLURAL_DETERMINERS = {"", "les", "des", "ces", "ses", "leurs", "d'", "de", "aux", "nos", "vos"}
+_MATCHERS = {}
+
+
+def noun_matcher(vocab):
+    """A PhraseMatcher of the meeting nouns on lower-case tokens, built once
+    per vocabulary: "sommet", "point presse", "conférence de presse"."""
+    if id(vocab) not in _MATCHERS:
+        from spacy.matcher import PhraseMatcher
+        from .nlp import load_nlp
+        matcher = PhraseMatcher(vocab, attr="LOWER")
+        for noun, kind in NOUN_KIND.items():
+            matcher.add(kind, [load_nlp().make_doc(noun)])
+        _MATCHERS[id(vocab)] = matcher
+    return _MATCHERS[id(vocab)]
+
+
+def determiner(doc, i, floor) -> str:
+    """The determiner before the noun at i, over adjectives: "le prochain sommet" -> "le"."""
+    j = i - 1
+    while j >= floor and doc[j].pos_ == "ADJ" and i - j <= 2:
+        j -= 1
+    word = doc[j].lower_ if j >= floor else ""
+    return word if word in DETERMINERS else ""
+
+
+def proper_name(doc, span, floor) -> bool:
+    """"La Réunion", "Le Sommet" as names: a capitalised noun after a capitalised article."""
+    first = span[0]
+    return first.text[:1].isupper() and span.start > floor and doc[span.start - 1].text in ("La", "Le", "Les", "L'")
+
+
+def figurative_summit(doc, span) -> bool:
+    """"au sommet de sa carrière", "le sommet du mont Blanc", "au sommet de l'État"."""
+    tokens = doc[span.end:span.end + 3]
+    if not len(tokens) or tokens[0].lower_ not in ("de", "du", "des", "d'"):
+        return False
+    word = next((t for t in tokens[1:] if t.pos_ != "DET" and t.lower_ not in ("l'", "la", "le", "les")), None)
+    if word is None or word.text in ("État", "Etat"):
+        return word is not None
+    return word.text[:1].islower() and word.lower_ not in SUMMIT_OF and not word.like_num
+
+
+def interview(doc, span, places) -> bool:
+    """"un entretien au Monde", "une interview à la radio", "un entretien accordé
+    à CNN", "l'entretien publié dimanche", "dans un entretien", and calls:
+    "un entretien téléphonique"."""
+    noun = doc[span.end - 1]
+    if noun.lower_ not in INTERVIEW_NOUNS:
+        return False
+    after = doc[span.end:span.end + 3]
+    if any(t.lower_ in REMOTE for t in after) or any(t.lower_ in REMOTE for t in noun.subtree):
+        return True
+    if any(c.lemma_ in INTERVIEW_VERBS for c in noun.children if c.dep_.startswith("acl")) or \
+            noun.head.lemma_ in INTERVIEW_VERBS and noun.dep_ == "obj":
+        return True
+    follow = after[0].lower_ if len(after) else ""
+    if follow in ("à", "au", "aux", "sur"):
+        # "un entretien à Moscou" is a meeting; "un entretien au Monde" an interview.
+        return not any(p.start == after[1].idx or p.start == after[min(2, len(after) - 1)].idx for p in places) \
+            if len(after) > 1 else True
+    if follow == "avec":
+        return any(t.text in MEDIA for t in after[1:])
+    before = doc[max(0, span.start - 2):span.start]
+    return len(before) == 2 and before[0].lower_ == "dans" and follow not in ("entre",)
+
+
+def council_gathered(doc, span, text_after_start) -> bool:
+    """A council named alone is a meeting only when something gathers it:
+    "lors du Conseil européen", "le Conseil OTAN-Russie se réunira", "prévu mercredi"."""
+    before = " ".join(t.lower_ for t in doc[max(0, span.start - 3):span.start])
+    if any(before.endswith(w) for w in COUNCIL_BEFORE):
+        return True
+    noun = span[0]
+    verbs = [noun.head] + [c for c in noun.children if c.dep_.startswith("acl")]
+    return any(v.lemma_ in COUNCIL_VERBS for v in verbs)
+
+
+def noun_trigger(doc, span, sentence, places) -> Optional["Trigger"]:
+    """The trigger of one meeting noun, or None when it is no meeting."""
+    text = text_of(doc)
+    noun = span.text.lower()
+    kind = NOUN_KIND[noun]
+    start, end = span.start_char, span.end_char
+    det = determiner(doc, span.start, sentence.start)
+    if proper_name(doc, span, sentence.start) and kind != "council":
+        return None
+    if kind == "summit" and figurative_summit(doc, span):
+        return None
+    if interview(doc, span, places):
+        return None
+    if kind == "council":
+        named = lexicon.COUNCIL_NAME.match(text, start)
+        # « Conseil OTAN-Ukraine » in quotation marks is a name under discussion.
+        if not named or text[:start].rstrip()[-1:] in ("«", '"', "“") or not council_gathered(doc, span, named.end()):
+            return None
+        return Trigger(start, named.end(), named.group(0), "council", name=named.group(0), definite=True)
+    # "les réunions au niveau des ministres": a plural of a generic word is no one meeting.
+    if det in ("les", "des", "ces") and noun.rstrip("s") in GENERIC and noun.endswith("s"):
+        return None
+    trigger = Trigger(start, end, span.text, kind, generic=noun in GENERIC, definite=det in DEFINITE,
+                      singular=det not in PLURAL_DETERMINERS, needs_place=noun in NEED_A_PLACE)
+    name_trigger(trigger, text, span)
+    return trigger
+
+
+def name_trigger(trigger, text, span):
+    """Names and the kind a noun's complement gives: "la réunion du Conseil
+    OTAN-Russie", "le sommet de Vilnius", "la réunion du Groupe de contact",
+    "une rencontre avec des journalistes" (a press conference)."""
+    after = text[span.end_char:span.end_char + 60]
+    if trigger.generic:
+        council = lexicon.COUNCIL_NAME.match(after, re.match(r"\s*(?:du|de la|de l')?\s*", after).end())
+        if council:
+            trigger.kind, trigger.name, trigger.generic = "council", council.group(0), False
+            trigger.end = span.end_char + council.end()
+            return
+        if re.match(r"\s+avec\s+(?:les |des |la )?(?:" + "|".join(PRESS_WORDS) + r")\b", after):
+            trigger.kind, trigger.generic = "press_conference", False
+            return
+    summit_of = re.match(r"\s+(?:de l'OTAN |de l'Otan |de l'Alliance )?(?:de|d') ?(?P<city>[A-ZÀ-Ý][\w-]+)", after) \
+        if trigger.kind == "summit" else None
+    if summit_of and summit_of.group("city") not in ("OTAN", "Otan", "Alliance", "l'OTAN"):
+        trigger.name = f"sommet de {summit_of.group('city')}"
+    group = lexicon.GROUP_NAME.search(after[:60]) if re.match(r"\s+du\s+", after) else None
+    if group:
+        trigger.name, trigger.generic = group.group(0).strip(), False
+
+
+def crowd(token) -> bool:
+    """Subjects that are crowds: "des milliers de manifestants se sont réunis"."""
+    subjects = [c for c in token.children if c.dep_.startswith("nsubj")]
+    if token.dep_ in ("acl", "amod"):
+        subjects.append(token.head)
+    return any(s.lemma_.lower() in CROWD or s.lower_ in CROWD
+               or any(c.lemma_.lower() in CROWD for c in s.children if c.dep_ == "nmod") for s in subjects)
+
+
+def person(token) -> bool:
+    return token.pos_ == "PROPN" or token.lemma_.lower() in PERSON_NOUNS or token.lower_ in PERSON_NOUNS
+
+
+def reflexive(token) -> bool:
+    return any(c.lower_ in ("se", "s'", "nous", "vous") for c in token.children)
+
+
+def gathering_verb(token) -> Optional[str]:
+    """The kind a verb reports, or None: "se réuniront", "les ministres réunis
+    à Oslo", "a rencontré le président", "doit recevoir le président chinois";
+    not "a réuni les militants", "réunir des preuves", "a rencontré un vif succès"."""
+    lemma = token.lemma_.lower()
+    if lemma not in GATHERING_VERBS or token.pos_ not in ("VERB", "ADJ") or crowd(token):
+        return None
+    participle = "Part" in token.morph.get("VerbForm") and nonfinite(token)
+    if reflexive(token):
+        return GATHERING_VERBS[lemma]
+    if participle and token.dep_ in ("acl", "amod"):
+        return GATHERING_VERBS[lemma] if person(token.head) else None
+    if lemma in PERSON_VERBS:
+        infinitive = "Inf" in token.morph.get("VerbForm")
+        if infinitive and not (token.head.lemma_ in MODALS and token.dep_ == "xcomp"):
+            return None
+        # "a reçu jeudi à Ankara le Premier ministre": the parser may hang the
+        # person on the place (appos) when a weekday took the object slot.
+        objects = [t for t in token.subtree if t.dep_ in ("obj", "nsubj:pass", "appos")
+                   and (t.head == token or t.head.head == token)]
+        return GATHERING_VERBS[lemma] if any(person(o) for o in objects) else None
+    return GATHERING_VERBS[lemma] if participle else None
+
+
+def visit_verb(token, places) -> bool:
+    """"s'est rendu lundi à Berlin", "est attendu jeudi à Ankara": a trip to a place."""
+    lemma = token.lemma_.lower()
+    if lemma not in VISIT_VERBS or token.pos_ != "VERB":
+        return False
+    if lemma == "rendre" and not reflexive(token):
+        return False
+    if lemma == "attendre" and not any(c.dep_ == "aux:pass" for c in token.children):
+        return False
+    starts = {p.start for p in places}
+    return any(t.idx in starts and any(c.lower_ in ("à", "en", "au", "aux") for c in t.children)
+               for t in token.subtree if t.head == token or t.head.head == token)
+
+
+def find_triggers(sentence, text_offset: int, places=()) -> list:
+    """Meeting words of one sentence, in order."""
+    doc = sentence.doc
+    triggers = []
+    for _, begin, end in noun_matcher(doc.vocab)(doc[sentence.start:sentence.end]):
+        span = doc[begin:end]  # a Span given to the matcher yields Doc offsets
+        if any(t.start <= span.start_char < t.end for t in triggers):
+            continue
+        trigger = noun_trigger(doc, span, sentence, places)
+        if trigger:
+            triggers = [t for t in triggers if not (trigger.start <= t.start < trigger.end)] + [trigger]
+    for token in sentence:
+        kind = gathering_verb(token)
+        if kind:
+            # "les dirigeants de l'OTAN se retrouveront": leaders meeting make a summit.
+            level = [c for c in token.children if c.dep_ == "nsubj" and
+                     {c.lemma_.lower(), c.lower_} & SUMMIT_LEVEL_SUBJECTS and "Plur" in c.morph.get("Number")]
+            triggers.append(Trigger(token.idx, token.idx + len(token.text), token.text,
+                                    "summit" if level else kind, generic=True, verb=True, singular=False))
+        elif visit_verb(token, places):
+            triggers.append(Trigger(token.idx, token.idx + len(token.text), token.text, "visit",
+                                    verb=True, singular=True))
+    collective = collective_trigger(sentence, triggers)
+    return sorted(triggers + collective, key=lambda t: t.start)
+
+
+def collective_trigger(sentence, triggers) -> list:
+    """"les pays de l'Otan vont décider à Madrid": members gathering in a city."""
+    text = text_of(sentence.doc)[sentence.start_char:sentence.end_char]
+    collective = lexicon.COLLECTIVE_MEMBERS.search(text)
+    if not collective or not re.search(r"\bà [A-ZÀ-Ý]", text[collective.end():]) or \
+            not any(t.lemma_.lower() in lexicon.DECISION_VERBS for t in sentence) or \
+            any(t.kind == "summit" or t.verb for t in triggers):
+        return []
+    level = lexicon.SUMMIT_LEVEL.search(collective.group(0))
+    start = sentence.start_char + collective.start()
+    return [Trigger(start, start + len(collective.group(0)), collective.group(0),
+                    "summit" if level else "meeting", generic=True, verb=True, singular=False)]
 
 def locative(body: str, mention) -> bool:
     """Whether a place is where something happens: "à Kiev", "dans le centre de la capitale"."""
@@ -227,7 +389,48 @@ def attached(doc, trigger, offset) -> bool:
     return False
 
 
-PLAN_VERBS = {"prévoir", "devoir", "programmer", "convoquer", "préparer", "aller", "annoncer", "envisager"}
+PLAN_VERBS = set(CUES["planned"])
+CANCELLED, POSTPONED, OCCURRENCE = set(CUES["cancelled"]), set(CUES["postponed"]), set(CUES["occurrence"])
+# How sure each status is: a cancellation overrides a plan, an explicit past
+# ("s'est ouvert") overrides a later "doit permettre", the default "held" nothing.
+STATUS_STRENGTH = {"cancelled": 3, "postponed": 3, "held!": 2, "planned": 1, "held": 0}
+
+
+def clause_verbs(token) -> list:
+    """The verb of the clause that holds token, the participles that describe
+    it ("la réunion prévue lundi") and the verbs above a nonfinite one."""
+    verb = governor(token)
+    verbs = [verb, *(c for c in token.children if c.dep_.startswith("acl"))]
+    while nonfinite(verb) and verb.head.i != verb.i:
+        verb = governor(verb.head)
+        verbs.append(verb)
+    return verbs
+
+
+def past(verb) -> bool:
+    """"s'est tenu", "a eu lieu", "avait reçu", "se tint": a past finite clause."""
+    auxes = [c for c in verb.children if c.dep_ == "aux:tense"]
+    return "Past" in verb.morph.get("Tense") and (bool(auxes) or "Fin" in verb.morph.get("VerbForm")) \
+        or any("Imp" in a.morph.get("Tense") for a in auxes)
+
+
+def mention_status(doc, trigger) -> str:
+    """cancelled, postponed, planned, held! (said in the past) or held (by default)."""
+    token = token_at(doc, trigger.start)
+    if token is None:
+        return "held"
+    verbs = clause_verbs(token)
+    lemmas = {v.lemma_.lower() for v in verbs} | ({token.head.lemma_.lower()} if token.dep_ == "obj" else set())
+    if lemmas & CANCELLED:
+        return "cancelled"
+    if lemmas & POSTPONED:
+        return "postponed"
+    if is_planned(doc, trigger):
+        return "planned"
+    main = verbs[0]
+    if past(main) and (main.lemma_.lower() in OCCURRENCE or main.i == token.i):
+        return "held!"
+    return "held"
 
 
 def is_planned(doc, trigger) -> bool:
@@ -245,10 +448,28 @@ def is_planned(doc, trigger) -> bool:
     verb = governor(token)
     while nonfinite(verb) and verb.head.i != verb.i:
         verb = governor(verb.head)
-    for word in [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]:
+    # "sera en visite": the copula carries the tense.
+    for word in [verb, *(c for c in verb.children if c.dep_.startswith("aux") or c.dep_ == "cop")]:
         if "Fut" in word.morph.get("Tense") or "Cnd" in word.morph.get("Mood") or word.lemma_ in PLAN_VERBS:
             return True
     return False
+
+
+def tense_at(doc, offset) -> Optional[str]:
+    """The tense of the clause a date belongs to, for weekdays and "le 4":
+    "se réuniront mardi" future, "se réunissent jeudi" present, "a reçu mardi" past."""
+    token = token_at(doc, offset)
+    if token is None:
+        return None
+    verb = governor(token)
+    words = [verb, *(c for c in verb.children if c.dep_.startswith("aux") or c.dep_ == "cop")]
+    if any("Fut" in w.morph.get("Tense") or "Cnd" in w.morph.get("Mood") for w in words) or verb.lemma_ in PLAN_VERBS:
+        return "future"
+    if past(verb):
+        return "past"
+    if "Pres" in verb.morph.get("Tense") and "Fin" in verb.morph.get("VerbForm"):
+        return "present"
+    return None
 
 
 # "organisée ... par le secrétaire américain à la Défense Lloyd Austin",
@@ -307,7 +528,8 @@ def attach(triggers, sentence, body, place_mentions, dates, people_spans):
         candidates = [p for p in after if locative(body, p) or re.fullmatch(r"\s*(?:de|d')\s*(?:la |l')?", body[trigger.end:p.start])]
         if i == 0:
             candidates += [p for p in in_sentence if p.start < trigger.start and locative(body, p)]
-        strict = [p for p in candidates if attached(doc, trigger, p.start)]
+        # A city before the country it is in: "le sommet en Roumanie s'est tenu à Bucarest".
+        strict = sorted((p for p in candidates if attached(doc, trigger, p.start)), key=lambda p: p.place.kind == "country")
         if strict:
             trigger.place, trigger.venue = choose_place(trigger, strict[0])
         if candidates:
@@ -316,7 +538,7 @@ def attach(triggers, sentence, body, place_mentions, dates, people_spans):
         in_reach = [d for d in dates if region_start <= d.start < window_end]
         strict_dates = [d for d in in_reach if attached(doc, trigger, d.start)]
         trigger.date = min(strict_dates, key=lambda d: abs(d.start - trigger.start)) if strict_dates else None
-        trigger.planned = is_planned(doc, trigger)
+        trigger.status = mention_status(doc, trigger)
         # Those named in the meeting's own clause: "le voyage de Stoltenberg", not
         # "Dmitri Peskov a déclaré" in the main clause around it.
         trigger.participants = {key for start, end, key in people_spans
@@ -341,41 +563,47 @@ def same_place(a, b) -> bool:
     return a is None or b is None or a.id == b.id
 
 
+def may_be(meeting, trigger, date) -> bool:
+    """Nothing forbids trigger to mention meeting again: same class, no other
+    name, no other place, dates that agree."""
+    return (KIND_CLASS[trigger.kind] == meeting.kind_class and compatible_dates(date, meeting.date_start)
+            and same_day_words(trigger.date, meeting) and same_place(trigger.place, meeting.place)
+            and not (trigger.name and meeting.name and trigger.name != meeting.name))
+
+
 def merge_into(meetings, trigger) -> Optional[Meeting]:
-    """The earlier meeting this trigger mentions again, if any."""
+    """The earlier meeting this trigger mentions again, if any: same name; or
+    same kind and place ("le sommet à Vilnius" ... "leur sommet de Vilnius");
+    or a definite mention ("le sommet", "cette visite", "la réunion s'est
+    tenue à Bruxelles") of the latest meeting it may be."""
     date = trigger.date.value if trigger.date else None
-    for meeting in reversed(meetings):
-        if trigger.name and meeting.name == trigger.name:
+    named = next((m for m in reversed(meetings) if trigger.name and m.name == trigger.name), None)
+    if named:
+        return named
+    candidates = [m for m in reversed(meetings) if may_be(m, trigger, date)]
+    for meeting in candidates:
+        if trigger.place and meeting.place and (not trigger.name or trigger.kind == meeting.kind):
             return meeting
-    for meeting in reversed(meetings):
-        if KIND_CLASS[trigger.kind] != meeting.kind_class or not compatible_dates(date, meeting.date_start):
-            continue
-        # "le sommet de l'alliance à Vilnius" ... "leur sommet de Vilnius": one summit.
-        if trigger.place and meeting.place and trigger.place.id == meeting.place.id \
-                and not (trigger.name and meeting.name) and (not trigger.name or trigger.kind == meeting.kind) \
-                and same_day_words(trigger.date, meeting):
-            return meeting
-    if trigger.name:
-        return None
-    for meeting in reversed(meetings):
-        if KIND_CLASS[trigger.kind] != meeting.kind_class or not compatible_dates(date, meeting.date_start):
-            continue
-        # "Sa visite intervient ...", "la visite surprise de Stoltenberg": the one already told.
-        if not trigger.place and trigger.definite:
-            return meeting
+    if trigger.definite and candidates and (not trigger.name or (
+            candidates[0].place is None and not candidates[0].name and candidates[0].kind == trigger.kind)):
+        return candidates[0]
+    return refer_back(meetings, trigger, date)
+
+
+def refer_back(meetings, trigger, date) -> Optional[Meeting]:
+    """"la vidéoconférence de vendredi", "la réunion" after "le sommet": a
+    generic definite word names the meeting already called so, else the one
+    the story is about; "la visite de M. Kuleba au siège" the meeting he has there."""
     if trigger.generic and trigger.place:
         for meeting in reversed(meetings):
             if meeting.place and meeting.place.id == trigger.place.id and compatible_dates(date, meeting.date_start):
                 return meeting
     if trigger.generic and trigger.definite and not trigger.place and meetings:
-        # "la vidéoconférence de vendredi": the meeting already called so;
-        # else the one the story is about (most mentioned, then latest).
         noun = trigger.text.lower()
         same_noun = [m for m in meetings if any(x.text.lower() == noun for x in m.mentions)]
         if same_noun:
             return same_noun[-1]
         return max(reversed(meetings), key=lambda m: len(m.mentions))
-    # "la visite de M. Kuleba au siège de l'Alliance": the meeting he has there.
     if trigger.kind == "visit" and trigger.place:
         for meeting in reversed(meetings):
             if meeting.kind_class == "meeting" and meeting.place and meeting.place.id == trigger.place.id \
@@ -384,47 +612,75 @@ def merge_into(meetings, trigger) -> Optional[Meeting]:
     return None
 
 
+def sentence_dates(doc, sentence, anchor) -> list:
+    """Dates of a sentence with article offsets, weekdays and "le 4" read in
+    the tense of their own clause ("se rencontreront lundi": the next Monday)."""
+    body = text_of(doc)
+    dates = find_dates(body[sentence.start_char:sentence.end_char])
+    resolved = []
+    for d in dates:
+        start = sentence.start_char + d.start
+        date = resolve_date(d.expr, anchor, tense_at(doc, start))
+        date.start, date.stop = start, sentence.start_char + d.stop
+        resolved.append(date)
+    return resolved
+
+
+def same_in_sentence(doc, trigger, previous) -> bool:
+    """"une réunion ... par vidéoconférence", "se sont retrouvés à Bruxelles pour
+    un sommet": a second word for the meeting the sentence already tells;
+    not "se réuniront pour préparer le sommet"."""
+    if trigger.place or trigger.name or KIND_CLASS[previous.kind] in ("visit", "press"):
+        return False
+    if not (trigger.generic or previous.verb or KIND_CLASS[trigger.kind] == KIND_CLASS[previous.kind]):
+        return False
+    if previous.verb and not trigger.verb and KIND_CLASS[trigger.kind] != KIND_CLASS[previous.kind]:
+        noun, verb = token_at(doc, trigger.start), token_at(doc, previous.start)
+        return noun is not None and noun.head == verb  # directly: "pour un sommet", "en sommet"
+    return attached(doc, trigger, previous.start) or attached(doc, previous, trigger.start)
+
+
+def new_meeting(trigger) -> Optional[Meeting]:
+    """A meeting for a trigger that mentions none before, if it is one."""
+    if trigger.kind == "visit" and not trigger.place:
+        # A visit is a trip to the place the sentence names: "cette visite ... dans la capitale".
+        trigger.place, trigger.venue = trigger.loose_place, trigger.loose_venue
+    if not (trigger.place or trigger.date or trigger.name or trigger.singular):
+        return None  # "des pourparlers", "Discussions entre ...": no one meeting
+    if trigger.needs_place and not trigger.place:
+        return None  # "les discussions sur le budget", "les négociations, en 2005"
+    if trigger.kind == "council" and not (trigger.place or trigger.date) \
+            and not trigger.text.lower().startswith(("réunion", "session")):
+        return None  # "le Conseil de sécurité a voté": the body, not a meeting of it
+    return Meeting(kind=trigger.kind)
+
+
 def extract_meetings(doc, sentences, place_mentions, people, anchor) -> list:
     """Meetings of a parsed article, merged within it."""
     body = text_of(doc)
     people_spans = [(m.start, m.end, p.key) for p in people for m in p.mentions]
     meetings = []
     for sentence in sentences.spans:
-        triggers = find_triggers(sentence, sentence.start_char)
+        in_sentence = [p for p in place_mentions if sentence.start_char <= p.start < sentence.end_char]
+        triggers = find_triggers(sentence, sentence.start_char, in_sentence)
         if not triggers:
             continue
-        # "se rencontreront lundi": a weekday in a future sentence is the next one.
-        future = any("Fut" in t.morph.get("Tense") for t in sentence if t.pos_ in ("VERB", "AUX"))
-        tense = "future" if future else None
-        dates = find_dates(body[sentence.start_char:sentence.end_char], anchor, tense)
-        for d in dates:
-            d.start += sentence.start_char
-            d.stop += sentence.start_char
-        attach(triggers, sentence, body, place_mentions, dates, people_spans)
+        attach(triggers, sentence, body, place_mentions, sentence_dates(doc, sentence, anchor), people_spans)
         previous_in_sentence = previous_trigger = None
         for trigger in triggers:
             mention = MeetingMention(trigger.start, trigger.end, body[trigger.start:trigger.end])
             target = merge_into(meetings, trigger)
-            if target is None and previous_in_sentence and not trigger.place and not trigger.name \
-                    and (trigger.generic or previous_trigger.verb
-                         or KIND_CLASS[trigger.kind] == KIND_CLASS[previous_trigger.kind]) \
-                    and KIND_CLASS[previous_trigger.kind] not in ("visit", "press") \
-                    and (attached(sentence.doc, trigger, previous_trigger.start)
-                         or attached(sentence.doc, previous_trigger, trigger.start)):
-                target = previous_in_sentence  # "une réunion ... par vidéoconférence"
+            if target is None and previous_in_sentence and same_in_sentence(doc, trigger, previous_trigger):
+                target = previous_in_sentence
             if target is None:
-                if trigger.kind == "visit" and not trigger.place:
-                    # A visit is a trip to the place the sentence names: "cette visite ... dans la capitale".
-                    trigger.place, trigger.venue = trigger.loose_place, trigger.loose_venue
-                if not (trigger.place or trigger.date or trigger.name or trigger.singular):
-                    continue  # "des pourparlers", "Discussions entre ...": no one meeting
-                if trigger.kind == "council" and not (trigger.place or trigger.date) \
-                        and not trigger.text.lower().startswith(("réunion", "session")):
-                    continue  # "le Conseil de sécurité a voté": the body, not a meeting of it
-                target = Meeting(kind=trigger.kind)
+                target = new_meeting(trigger)
+                if target is None:
+                    continue
                 meetings.append(target)
             update(target, trigger, mention)
             previous_in_sentence, previous_trigger = target, trigger
+    for meeting in meetings:
+        meeting.status = meeting.status.rstrip("!")  # "held!" was only surer than "planned"
     return meetings
 
 
@@ -444,8 +700,8 @@ def update(meeting: Meeting, trigger: Trigger, mention: MeetingMention):
         if date.value or meeting.date_expr is None:
             meeting.date_start, meeting.date_end = date.value, date.end
             meeting.date_precision, meeting.date_expr, meeting.date_qualifier = date.precision, date.expr, date.qualifier
-    if trigger.planned:
-        meeting.status = "planned"
+    if STATUS_STRENGTH[trigger.status] > STATUS_STRENGTH[meeting.status]:
+        meeting.status = trigger.status
     for code in trigger.countries:
         if code not in meeting.participant_countries:
             meeting.participant_countries.append(code)
