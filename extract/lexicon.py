@@ -198,8 +198,9 @@ GENERIC_MEETING_NOUNS = {"réunion", "rencontre", "session", "vidéoconférence"
 # "les ministres réunis à Oslo", "les 30 membres se réuniront".
 MEETING_VERBS = {"rencontrer": "meeting", "réunir": "meeting", "retrouver": "meeting",
                  "recevoir": "meeting", "s'entretenir": "talks", "entretenir": "talks"}
-# Named bodies whose meeting is a council: "le Conseil OTAN-Russie".
-COUNCIL_NAME = re.compile(r"\bConseil (?:OTAN-[A-Z]\w+|européen|de l'Atlantique Nord|de sécurité(?: de l'ONU)?)")
+# Named bodies whose meeting is a council: "le Conseil OTAN-Russie", "un
+# conseil des ministres des Affaires étrangères de l'UE jeudi à Berlin".
+COUNCIL_NAME = re.compile(r"\b(?:[Cc]onseil des ministres|Conseil (?:OTAN-[A-Z]\w+|européen|de l'Atlantique Nord|de sécurité(?: de l'ONU)?))")
 # A named group that meets: "réunion du Groupe de contact de la défense ukrainienne".
 GROUP_NAME = re.compile(r"\b(?:Groupe|Format) de [^,.;:]{3,60}?(?=\s+(?:à|au|aux|en|le|les|pour|avec|,|\.)|$)")
 # Collective subjects of a NATO gathering: "les pays de l'Otan vont décider à

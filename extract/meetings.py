@@ -27,6 +27,7 @@ REMOTE, MEDIA = set(CUES["remote_words"]), set(CUES["media_words"])
 COUNCIL_BEFORE, COUNCIL_VERBS = CUES["council_gathering_before"], set(CUES["council_gathering_verbs"])
 PRESS_WORDS, CROWD, PERSON_NOUNS = CUES["press_words"], set(CUES["crowd_nouns"]), set(CUES["person_nouns"])
 GATHERING_VERBS, PERSON_VERBS, VISIT_VERBS = CUES["verbs"], set(CUES["person_verbs"]), set(CUES["visit_verbs"])
+REFLEXIVE_VISIT_VERBS, VISIT_IDIOMS = set(CUES["reflexive_visit_verbs"]), CUES["visit_idioms"]
 NEED_A_PLACE, SUMMIT_LEVEL_SUBJECTS = set(CUES["need_a_place"]), set(CUES["summit_level_subjects"])
 # A locative right before the place: "à Kiev", "aux Pays-Bas", "dans le centre
 # de la capitale", "sur la base de"; not "discuter avec les États-Unis".
@@ -57,6 +58,7 @@ class Trigger:
     singular: bool = True
     verb: bool = False
     needs_place: bool = False     # "les négociations": one meeting only where a place is given
+    more_places: list = field(default_factory=list)  # "un déplacement à Athènes et Ankara": one visit each
     name: Optional[str] = None
     place: object = None
     venue: object = None
@@ -126,9 +128,12 @@ def determiner(doc, i, floor) -> str:
 
 
 def proper_name(doc, span, floor) -> bool:
-    """"La Réunion", "Le Sommet" as names: a capitalised noun after a capitalised article."""
-    first = span[0]
-    return first.text[:1].isupper() and span.start > floor and doc[span.start - 1].text in ("La", "Le", "Les", "L'")
+    """"La Réunion", "un élu de la Réunion": a capitalised noun inside a
+    sentence after an article, and not "le Sommet de l'OTAN"."""
+    if not span[0].text[:1].isupper() or span.start <= floor:
+        return False
+    follow = doc[span.end].lower_ if span.end < len(doc) else ""
+    return doc[span.start - 1].lower_ in ("la", "le", "les", "l'") and follow not in ("de", "du", "des", "d'")
 
 
 def figurative_summit(doc, span) -> bool:
@@ -168,9 +173,10 @@ def interview(doc, span, places) -> bool:
 
 def council_gathered(doc, span, text_after_start) -> bool:
     """A council named alone is a meeting only when something gathers it:
-    "lors du Conseil européen", "le Conseil OTAN-Russie se réunira", "prévu mercredi"."""
-    before = " ".join(t.lower_ for t in doc[max(0, span.start - 3):span.start])
-    if any(before.endswith(w) for w in COUNCIL_BEFORE):
+    "lors du Conseil européen", "le Conseil OTAN-Russie se réunira", "prévu
+    mercredi", "un conseil des ministres jeudi"."""
+    before = " " + " ".join(t.lower_ for t in doc[max(0, span.start - 3):span.start]).replace("' ", "'")
+    if any(before.endswith(" " + w) for w in COUNCIL_BEFORE):
         return True
     noun = span[0]
     verbs = [noun.head] + [c for c in noun.children if c.dep_.startswith("acl")]
@@ -184,8 +190,8 @@ def noun_trigger(doc, span, sentence, places) -> Optional["Trigger"]:
     kind = NOUN_KIND[noun]
     start, end = span.start_char, span.end_char
     det = determiner(doc, span.start, sentence.start)
-    if proper_name(doc, span, sentence.start) and kind != "council":
-        return None
+    if span[-1].pos_ in ("VERB", "AUX") or proper_name(doc, span, sentence.start) and kind != "council":
+        return None  # "cette page a été tournée", "un élu de la Réunion"
     if kind == "summit" and figurative_summit(doc, span):
         return None
     if interview(doc, span, places):
@@ -199,7 +205,11 @@ def noun_trigger(doc, span, sentence, places) -> Optional["Trigger"]:
     # "les réunions au niveau des ministres": a plural of a generic word is no one meeting.
     if det in ("les", "des", "ces") and noun.rstrip("s") in GENERIC and noun.endswith("s"):
         return None
-    trigger = Trigger(start, end, span.text, kind, generic=noun in GENERIC, definite=det in DEFINITE,
+    if start > 0 and re.search(r"\b(?:aucune?|nul|nulle|pas de|sans)\s+(?:\w+\s+)?$", text[max(0, start - 20):start], re.I):
+        return None  # "aucune réunion n'est prévue", "sans visite officielle"
+    if any(text[:end].endswith(idiom) for idiom in VISIT_IDIOMS):
+        kind = "visit"  # "ira mercredi à la rencontre des gilets jaunes à La Réunion"
+    trigger = Trigger(start, end, span.text, kind, generic=noun in GENERIC and kind != "visit", definite=det in DEFINITE,
                       singular=det not in PLURAL_DETERMINERS, needs_place=noun in NEED_A_PLACE)
     name_trigger(trigger, text, span)
     return trigger
@@ -241,6 +251,11 @@ def person(token) -> bool:
     return token.pos_ == "PROPN" or token.lemma_.lower() in PERSON_NOUNS or token.lower_ in PERSON_NOUNS
 
 
+def negated(token) -> bool:
+    """"n'a jamais reçu", "ne se sont pas rencontrés": no meeting took place."""
+    return any(c.lower_ in ("ne", "n'") for c in token.children)
+
+
 def reflexive(token) -> bool:
     return any(c.lower_ in ("se", "s'", "nous", "vous") for c in token.children)
 
@@ -250,7 +265,7 @@ def gathering_verb(token) -> Optional[str]:
     à Oslo", "a rencontré le président", "doit recevoir le président chinois";
     not "a réuni les militants", "réunir des preuves", "a rencontré un vif succès"."""
     lemma = token.lemma_.lower()
-    if lemma not in GATHERING_VERBS or token.pos_ not in ("VERB", "ADJ") or crowd(token):
+    if lemma not in GATHERING_VERBS or token.pos_ not in ("VERB", "ADJ") or crowd(token) or negated(token):
         return None
     participle = "Part" in token.morph.get("VerbForm") and nonfinite(token)
     if reflexive(token):
@@ -269,18 +284,32 @@ def gathering_verb(token) -> Optional[str]:
     return GATHERING_VERBS[lemma] if participle else None
 
 
+def in_clause(token, verb, depth=4) -> bool:
+    """token hangs on verb without another verb between them."""
+    for _ in range(depth):
+        if token.head == verb:
+            return True
+        if token.head.pos_ in ("VERB", "AUX") or token.head == token:
+            return False
+        token = token.head
+    return False
+
+
 def visit_verb(token, places) -> bool:
-    """"s'est rendu lundi à Berlin", "est attendu jeudi à Ankara": a trip to a place."""
+    """"s'est rendu lundi à Berlin", "est attendu jeudi à Ankara", "s'envolant
+    mardi pour trois jours au Danemark": a trip to a place."""
     lemma = token.lemma_.lower()
     if lemma not in VISIT_VERBS or token.pos_ != "VERB":
         return False
-    if lemma == "rendre" and not reflexive(token):
+    if lemma in REFLEXIVE_VISIT_VERBS and not reflexive(token):
         return False
     if lemma == "attendre" and not any(c.dep_ == "aux:pass" for c in token.children):
         return False
+    if lemma == "aller" and any("Inf" in c.morph.get("VerbForm") for c in token.children):
+        return False  # "va décider à Madrid"
     starts = {p.start for p in places}
     return any(t.idx in starts and any(c.lower_ in ("à", "en", "au", "aux") for c in t.children)
-               for t in token.subtree if t.head == token or t.head.head == token)
+               and in_clause(t, token) for t in token.subtree)
 
 
 def find_triggers(sentence, text_offset: int, places=()) -> list:
@@ -400,7 +429,8 @@ def clause_verbs(token) -> list:
     """The verb of the clause that holds token, the participles that describe
     it ("la réunion prévue lundi") and the verbs above a nonfinite one."""
     verb = governor(token)
-    verbs = [verb, *(c for c in token.children if c.dep_.startswith("acl"))]
+    # "un sommet qui devait se tenir ... avant d'être reporté": its own clauses too.
+    verbs = [verb, *(t for c in token.children if c.dep_.startswith("acl") for t in c.subtree if t.pos_ == "VERB")]
     while nonfinite(verb) and verb.head.i != verb.i:
         verb = governor(verb.head)
         verbs.append(verb)
@@ -462,6 +492,9 @@ def tense_at(doc, offset) -> Optional[str]:
     if token is None:
         return None
     verb = governor(token)
+    # "en s'envolant mardi", "réunis jeudi": a participle takes the tense of its clause.
+    while nonfinite(verb) and verb.lemma_ not in PLAN_VERBS and verb.head.i != verb.i:
+        verb = governor(verb.head)
     words = [verb, *(c for c in verb.children if c.dep_.startswith("aux") or c.dep_ == "cop")]
     if any("Fut" in w.morph.get("Tense") or "Cnd" in w.morph.get("Mood") for w in words) or verb.lemma_ in PLAN_VERBS:
         return "future"
@@ -539,6 +572,10 @@ def attach(triggers, sentence, body, place_mentions, dates, people_spans):
         strict_dates = [d for d in in_reach if attached(doc, trigger, d.start)]
         trigger.date = min(strict_dates, key=lambda d: abs(d.start - trigger.start)) if strict_dates else None
         trigger.status = mention_status(doc, trigger)
+        if trigger.status == "postponed":
+            trigger.date = postponed_to(doc, trigger, in_reach) or trigger.date
+        if trigger.kind == "visit" and strict:
+            trigger.more_places = coordinated_places(doc, strict[0], in_sentence)
         # Those named in the meeting's own clause: "le voyage de Stoltenberg", not
         # "Dmitri Peskov a déclaré" in the main clause around it.
         trigger.participants = {key for start, end, key in people_spans
@@ -546,6 +583,32 @@ def attach(triggers, sentence, body, place_mentions, dates, people_spans):
         trigger.organiser = organiser_of(sentence, people_spans)
         trigger.countries = [code for start, code in countries_taking_part(body[s_start:s_end], s_start)
                              if attached(doc, trigger, start)]
+
+
+def postponed_to(doc, trigger, dates):
+    """The new date of a postponed meeting: "reporté à début octobre"."""
+    verbs = [v for v in clause_verbs(token_at(doc, trigger.start)) if v.lemma_.lower() in POSTPONED]
+    for date in dates:
+        token = token_at(doc, date.start)
+        if verbs and token is not None and any(in_clause(token, v) for v in verbs):
+            return date
+    return None
+
+
+PLACE_LIST_GAP = re.compile(r"^\s*(?:,|et|ainsi qu'|puis|,? puis)?\s*(?:à|au|aux|en)?\s*(?:la |le |les |l')?$")
+
+
+def coordinated_places(doc, first, mentions) -> list:
+    """Places listed after the first: "à Athènes et Ankara", "à Hiroshima
+    ainsi qu'à Nagasaki", "au Danemark et en Finlande"."""
+    text, places, previous = text_of(doc), [], first
+    for mention in sorted((m for m in mentions if m.start > first.start), key=lambda m: m.start):
+        if not PLACE_LIST_GAP.match(text[previous.end:mention.start]):
+            break
+        if mention.place.id != first.place.id and mention.place.kind != "site":
+            places.append(mention.place)
+        previous = mention
+    return places
 
 
 def compatible_dates(a, b) -> bool:
@@ -647,6 +710,8 @@ def new_meeting(trigger) -> Optional[Meeting]:
         trigger.place, trigger.venue = trigger.loose_place, trigger.loose_venue
     if not (trigger.place or trigger.date or trigger.name or trigger.singular):
         return None  # "des pourparlers", "Discussions entre ...": no one meeting
+    if trigger.generic and trigger.definite and not trigger.verb and not (trigger.place or trigger.date):
+        return None  # "lors de la réunion" with nothing before it to refer to: a call, an untold event
     if trigger.needs_place and not trigger.place:
         return None  # "les discussions sur le budget", "les négociations, en 2005"
     if trigger.kind == "council" and not (trigger.place or trigger.date) \
@@ -679,9 +744,24 @@ def extract_meetings(doc, sentences, place_mentions, people, anchor) -> list:
                 meetings.append(target)
             update(target, trigger, mention)
             previous_in_sentence, previous_trigger = target, trigger
+            meetings.extend(other_stops(meetings, target, trigger, mention))
     for meeting in meetings:
         meeting.status = meeting.status.rstrip("!")  # "held!" was only surer than "planned"
     return meetings
+
+
+def other_stops(meetings, visit, trigger, mention) -> list:
+    """One visit for each further place of a trip: "s'est rendu à Hiroshima
+    ainsi qu'à Nagasaki" is two visits on the same date."""
+    stops = []
+    for place in trigger.more_places:
+        if any(m.kind == "visit" and m.place and m.place.id == place.id for m in meetings + stops):
+            continue
+        stops.append(Meeting(kind="visit", place=place, date_start=visit.date_start, date_end=visit.date_end,
+                             date_precision=visit.date_precision, date_expr=visit.date_expr,
+                             date_qualifier=visit.date_qualifier, status=visit.status, mentions=[mention],
+                             participant_keys=list(visit.participant_keys)))
+    return stops
 
 
 def update(meeting: Meeting, trigger: Trigger, mention: MeetingMention):
