@@ -334,22 +334,37 @@ def find_triggers(sentence, text_offset: int, places=()) -> list:
         elif visit_verb(token, places):
             triggers.append(Trigger(token.idx, token.idx + len(token.text), token.text, "visit",
                                     verb=True, singular=True))
-    collective = collective_trigger(sentence, triggers)
+    collective = collective_trigger(sentence, triggers, places)
     return sorted(triggers + collective, key=lambda t: t.start)
 
 
-def collective_trigger(sentence, triggers) -> list:
-    """"les pays de l'Otan vont décider à Madrid": members gathering in a city."""
-    text = text_of(sentence.doc)[sentence.start_char:sentence.end_char]
-    collective = lexicon.COLLECTIVE_MEMBERS.search(text)
-    if not collective or not re.search(r"\bà [A-ZÀ-Ý]", text[collective.end():]) or \
-            not any(t.lemma_.lower() in lexicon.DECISION_VERBS for t in sentence) or \
-            any(t.kind == "summit" or t.verb for t in triggers):
+COLLECTIVE, COLLECTIVE_OF = set(CUES["collective_subjects"]), set(CUES["collective_of"])
+COLLECTIVE_SUMMIT = set(CUES["collective_summit"])
+
+
+def collective(token) -> bool:
+    """"les pays de l'Otan", "les 30 membres", "les alliés": the members together."""
+    if token.lemma_.lower() not in COLLECTIVE or "Plur" not in token.morph.get("Number") or token.dep_ != "nsubj":
+        return False
+    return token.lemma_.lower() == "allié" or any(
+        c.dep_ == "nummod" or c.dep_ == "nmod" and c.lower_ in COLLECTIVE_OF for c in token.children)
+
+
+def collective_trigger(sentence, triggers, places) -> list:
+    """Members acting together in a city gather there: "les pays de l'Otan
+    vont décider à Madrid" (a summit), not "les alliés livrent des armes à l'Ukraine"."""
+    if any(t.kind == "summit" or t.verb for t in triggers):
         return []
-    level = lexicon.SUMMIT_LEVEL.search(collective.group(0))
-    start = sentence.start_char + collective.start()
-    return [Trigger(start, start + len(collective.group(0)), collective.group(0),
-                    "summit" if level else "meeting", generic=True, verb=True, singular=False)]
+    cities = {p.start for p in places if p.place.kind in ("city", "site")}
+    for subject in (t for t in sentence if collective(t)):
+        verbs = [subject.head, *(c for c in subject.head.children if c.dep_ == "xcomp")]
+        if any(t.idx in cities and any(c.lower_ == "à" for c in t.children) and any(in_clause(t, v) for v in verbs)
+               for t in sentence):
+            kind = "summit" if subject.lemma_.lower() in COLLECTIVE_SUMMIT else "meeting"
+            return [Trigger(subject.idx, subject.idx + len(subject.text), subject.text, kind,
+                            generic=True, verb=True, singular=False)]
+    return []
+
 
 def locative(body: str, mention) -> bool:
     """Whether a place is where something happens: "à Kiev", "dans le centre de la capitale"."""
@@ -431,10 +446,22 @@ def clause_verbs(token) -> list:
     verb = governor(token)
     # "un sommet qui devait se tenir ... avant d'être reporté": its own clauses too.
     verbs = [verb, *(t for c in token.children if c.dep_.startswith("acl") for t in c.subtree if t.pos_ == "VERB")]
+    verbs += [t for t in relative_after(token) if t.pos_ == "VERB"]
     while nonfinite(verb) and verb.head.i != verb.i:
         verb = governor(verb.head)
         verbs.append(verb)
     return verbs
+
+
+def relative_after(token) -> list:
+    """The relative clause opening right after a noun ("un sommet européen qui
+    devait ..."), even where the parser hung it on another word."""
+    doc, j = token.doc, token.i + 1
+    while j < len(doc) and doc[j].pos_ == "ADJ":
+        j += 1
+    if j < len(doc) and doc[j].lower_ == "qui" and doc[j].head.i != token.i:
+        return list(doc[j].head.subtree)
+    return []
 
 
 def past(verb) -> bool:
