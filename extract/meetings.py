@@ -490,18 +490,28 @@ def mention_status(doc, trigger) -> str:
     return "held"
 
 
+PLANNED_CASE, PLANNED_AMOD, PLANNED_ACL = set(CUES["planned_case"]), set(CUES["planned_amod"]), set(CUES["planned_acl"])
+
+
+def planned_noun(token) -> bool:
+    """"avant le sommet", "le prochain sommet", "la réunion prévue lundi", "à venir"."""
+    for child in token.children:
+        lemma = child.lemma_.lower()
+        if child.dep_ in ("case", "mark", "advmod") and (child.lower_ in PLANNED_CASE or lemma in PLANNED_CASE) \
+                or child.dep_ == "amod" and lemma in PLANNED_AMOD \
+                or child.dep_.startswith("acl") and lemma in PLANNED_ACL and "Fin" not in child.morph.get("VerbForm"):
+            return True
+    return False
+
+
 def is_planned(doc, trigger) -> bool:
     """Planned, not held: "avant le sommet", "prévu mercredi", "se tiendra",
     "devrait assister"; otherwise the text reports it as held."""
-    before = text_of(doc)[max(0, trigger.start - 14):trigger.start].lower()
-    after = text_of(doc)[trigger.end:trigger.end + 40].lower()
-    if re.search(r"\b(?:avant|jusqu'à) (?:le |la |l'|leur |un |une |son |sa |du |au )?$", before) or \
-            re.search(r"\b(?:prochain|prochaine|futur|future)\s*$", before) or \
-            re.match(r"\s*(?:[\w-]+\s+){0,3}?(?:prévu|prévue|programmé|programmée|à venir|prochain|prochaine)\b", after):
-        return True
     token = token_at(doc, trigger.start)
     if token is None:
         return False
+    if planned_noun(token):
+        return True
     verb = governor(token)
     while nonfinite(verb) and verb.head.i != verb.i:
         verb = governor(verb.head)
