@@ -112,7 +112,7 @@ def resolve_match(match, anchor: Optional[dt.date], tense: Optional[str]) -> Par
     if g.get("day"):
         month, day = MONTHS[g["month"].rstrip(".")], _day(g["day"])
         if year is None and anchor:
-            year = anchor.year
+            year = anchor.year + year_shift(month, day, anchor, tense)
         if year:
             date = _safe_date(year, month, day)
             weekday = g.get("weekday")
@@ -139,7 +139,7 @@ def resolve_match(match, anchor: Optional[dt.date], tense: Optional[str]) -> Par
             elif rel == "prochain":
                 year = anchor.year if month > anchor.month else anchor.year + 1
             else:
-                year = anchor.year
+                year = anchor.year + year_shift(month, 0, anchor, tense)
         if year:
             result.value, result.precision = f"{year:04d}-{month:02d}", "month"
         return result
@@ -166,6 +166,17 @@ def resolve_match(match, anchor: Optional[dt.date], tense: Optional[str]) -> Par
     if anchor is None:
         return result
     return resolve_relative(g, anchor, tense, result)
+
+
+def year_shift(month: int, day: int, anchor: dt.date, tense: Optional[str]) -> int:
+    """A month or day without a year in a future clause that has already
+    passed this year is next year's ("aura lieu en février", written in
+    November); in a past clause, one still to come is last year's."""
+    if tense == "future" and (month, day) < (anchor.month, anchor.day if day else 0) and month != anchor.month:
+        return 1
+    if tense == "past" and (month, day) > (anchor.month, anchor.day) and month != anchor.month:
+        return -1
+    return 0
 
 
 def resolve_relative(g: dict, anchor: dt.date, tense: Optional[str], result: PartialDate) -> PartialDate:

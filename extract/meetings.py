@@ -367,8 +367,10 @@ def collective_trigger(sentence, triggers, places) -> list:
 
 
 def locative(body: str, mention) -> bool:
-    """Whether a place is where something happens: "à Kiev", "dans le centre de la capitale"."""
-    return bool(LOCATIVE.search(body[max(0, mention.start - 30):mention.start]))
+    """Whether a place is where something happens: "à Kiev", "dans le centre
+    de la capitale", "au Caire" (the mention holds its own "au")."""
+    return bool(LOCATIVE.search(body[max(0, mention.start - 30):mention.start])
+                or re.match(r"(?i)(?:au|aux|à)\s", body[mention.start:mention.end]))
 
 
 RELATIVE_PRONOUNS = {"où", "qui", "dont", "lequel", "laquelle", "auquel", "auxquels"}
@@ -416,6 +418,10 @@ def attached(doc, trigger, offset) -> bool:
     if head is None or target is None:
         return False
     phrase = set(t.i for t in head.subtree)
+    if head.dep_ in ("acl", "amod") and head.pos_ == "VERB":
+        # "les chefs d'État réunis en sommet jeudi à Bruxelles": the parser
+        # often hangs the participle's date and place on the noun it describes.
+        phrase |= {t.i for c in head.head.children if c.i > head.i for t in c.subtree}
     own = governor(head)
     token, steps = target, 0
     while steps < 40:
@@ -586,31 +592,18 @@ def choose_place(trigger, mention):
     return mention.place, None
 
 
-def attach(triggers, sentence, body, place_mentions, dates, people_spans):
-    """Place, date and participants of each trigger from its sentence."""
-    doc = sentence.doc
-    s_start, s_end = sentence.start_char, sentence.end_char
+def attach(triggers, sentence, body, place_mentions, dates, people_spans, anchor=None):
+    """Place, date, status and participants of each trigger from its sentence."""
+    doc, s_start, s_end = sentence.doc, sentence.start_char, sentence.end_char
     in_sentence = [p for p in place_mentions if s_start <= p.start < s_end and p.how != "adjective"]
     for i, trigger in enumerate(triggers):
-        window_end = triggers[i + 1].start if i + 1 < len(triggers) else s_end
-        after = [p for p in in_sentence if trigger.end <= p.start < window_end]
-        # "le sommet de Vilnius": the place right after the noun; otherwise a locative one.
-        candidates = [p for p in after if locative(body, p) or re.fullmatch(r"\s*(?:de|d')\s*(?:la |l')?", body[trigger.end:p.start])]
-        if i == 0:
-            candidates += [p for p in in_sentence if p.start < trigger.start and locative(body, p)]
-        # A city before the country it is in: "le sommet en Roumanie s'est tenu à Bucarest".
-        strict = sorted((p for p in candidates if attached(doc, trigger, p.start)), key=lambda p: p.place.kind == "country")
-        if strict:
-            trigger.place, trigger.venue = choose_place(trigger, strict[0])
-        if candidates:
-            trigger.loose_place, trigger.loose_venue = choose_place(trigger, candidates[0])
-        region_start = triggers[i - 1].end if i else s_start
-        in_reach = [d for d in dates if region_start <= d.start < window_end]
-        strict_dates = [d for d in in_reach if attached(doc, trigger, d.start)]
-        trigger.date = min(strict_dates, key=lambda d: abs(d.start - trigger.start)) if strict_dates else None
+        # Up to the next meeting word, past those that only name this one: "réunis en sommet ... à Bruxelles".
+        later = [t for t in triggers[i + 1:] if not depends_on(doc, t, trigger)]
+        window_end = later[0].start if later else s_end
+        strict = attach_place(doc, body, trigger, in_sentence, window_end, first=i == 0)
         trigger.status = mention_status(doc, trigger)
-        if trigger.status == "postponed":
-            trigger.date = postponed_to(doc, trigger, in_reach) or trigger.date
+        region_start = triggers[i - 1].end if i else s_start
+        attach_date(doc, trigger, [d for d in dates if region_start <= d.start < window_end], anchor)
         if trigger.kind == "visit" and strict:
             trigger.more_places = coordinated_places(doc, strict[0], in_sentence)
         # Those named in the meeting's own clause: "le voyage de Stoltenberg", not
@@ -620,6 +613,47 @@ def attach(triggers, sentence, body, place_mentions, dates, people_spans):
         trigger.organiser = organiser_of(sentence, people_spans)
         trigger.countries = [code for start, code in countries_taking_part(body[s_start:s_end], s_start)
                              if attached(doc, trigger, start)]
+
+
+def depends_on(doc, trigger, other) -> bool:
+    """trigger's word hangs right on other's: "réunis en sommet"."""
+    a, b = token_at(doc, trigger.start), token_at(doc, other.start)
+    return a is not None and b is not None and a.head == b and a != b
+
+
+def attach_place(doc, body, trigger, in_sentence, window_end, first) -> list:
+    """The place the trigger's phrase or clause gives: "le sommet de Vilnius",
+    "se tiendra à Bruxelles"; returns the attached candidates, best first."""
+    after = [p for p in in_sentence if trigger.end <= p.start < window_end]
+    # "le sommet de Vilnius": the place right after the noun; otherwise a locative one.
+    candidates = [p for p in after if locative(body, p) or re.fullmatch(r"\s*(?:de|d')\s*(?:la |l')?", body[trigger.end:p.start])]
+    if first:
+        candidates += [p for p in in_sentence if p.start < trigger.start and locative(body, p)]
+    # After the word before before it; where it happens before what it is of ("le sommet
+    # de l'Union africaine à Addis-Abeba"); a city before its country ("en Roumanie ... à Bucarest").
+    strict = sorted((p for p in candidates if attached(doc, trigger, p.start)),
+                    key=lambda p: (p.start < trigger.start, not locative(body, p), p.place.kind == "country"))
+    if strict:
+        trigger.place, trigger.venue = choose_place(trigger, strict[0])
+    if candidates:
+        trigger.loose_place, trigger.loose_venue = choose_place(trigger, candidates[0])
+    return strict
+
+
+def attach_date(doc, trigger, in_reach, anchor):
+    """The nearest date of the trigger's phrase or clause, read in the
+    meeting's own tense: "avant le sommet de Vilnius en juillet" is next
+    July even in a past sentence; a postponed meeting takes its new date."""
+    strict_dates = [d for d in in_reach if attached(doc, trigger, d.start)]
+    date = min(strict_dates, key=lambda d: abs(d.start - trigger.start)) if strict_dates else None
+    if trigger.status == "postponed":
+        date = postponed_to(doc, trigger, in_reach) or date
+    if date is not None and anchor is not None:
+        tense = "future" if trigger.status == "planned" else tense_at(doc, date.start)
+        resolved = resolve_date(date.expr, anchor, tense)
+        resolved.start, resolved.stop = date.start, date.stop
+        date = resolved
+    trigger.date = date
 
 
 def postponed_to(doc, trigger, dates):
@@ -730,14 +764,25 @@ def same_in_sentence(doc, trigger, previous) -> bool:
     """"une réunion ... par vidéoconférence", "se sont retrouvés à Bruxelles pour
     un sommet": a second word for the meeting the sentence already tells;
     not "se réuniront pour préparer le sommet"."""
-    if trigger.place or trigger.name or KIND_CLASS[previous.kind] in ("visit", "press"):
+    if trigger.name or KIND_CLASS[previous.kind] in ("visit", "press") or \
+            trigger.place and not (previous.place and previous.place.id == trigger.place.id):
         return False
     if not (trigger.generic or previous.verb or KIND_CLASS[trigger.kind] == KIND_CLASS[previous.kind]):
         return False
     if previous.verb and not trigger.verb and KIND_CLASS[trigger.kind] != KIND_CLASS[previous.kind]:
         noun, verb = token_at(doc, trigger.start), token_at(doc, previous.start)
         return noun is not None and noun.head == verb  # directly: "pour un sommet", "en sommet"
+    if not previous.verb and not trigger.verb and distinct_roles(token_at(doc, previous.start), token_at(doc, trigger.start)):
+        return False
     return attached(doc, trigger, previous.start) or attached(doc, previous, trigger.start)
+
+
+def distinct_roles(a, b) -> bool:
+    """Subject and agent or object of one verb are two things: "le sommet a
+    été précédé par une rencontre"; not "une réunion par vidéoconférence"."""
+    if a is None or b is None or a.head != b.head or a.i in {t.i for t in b.subtree} or b.i in {t.i for t in a.subtree}:
+        return False
+    return any(x.dep_.startswith("nsubj") or x.dep_ == "obl:agent" for x in (a, b))
 
 
 def new_meeting(trigger) -> Optional[Meeting]:
@@ -767,7 +812,7 @@ def extract_meetings(doc, sentences, place_mentions, people, anchor) -> list:
         triggers = find_triggers(sentence, sentence.start_char, in_sentence)
         if not triggers:
             continue
-        attach(triggers, sentence, body, place_mentions, sentence_dates(doc, sentence, anchor), people_spans)
+        attach(triggers, sentence, body, place_mentions, sentence_dates(doc, sentence, anchor), people_spans, anchor)
         previous_in_sentence = previous_trigger = None
         for trigger in triggers:
             mention = MeetingMention(trigger.start, trigger.end, body[trigger.start:trigger.end])
