@@ -184,7 +184,11 @@ def resolve_relative(g: dict, anchor: dt.date, tense: Optional[str], result: Par
     if g.get("wd"):
         rel = g.get("wdrel")
         direction = "future" if rel == "prochain" else "past" if rel == "dernier" or g.get("since") else tense
-        result.value, result.precision = nearest_weekday(anchor, WEEKDAYS[g["wd"]], direction).isoformat(), "day"
+        date = nearest_weekday(anchor, WEEKDAYS[g["wd"]], direction)
+        if rel in ("prochain", "dernier") and date == anchor:
+            # "jeudi dernier" written on a Thursday is a week ago; "jeudi prochain", a week ahead.
+            date += dt.timedelta(days=7 if rel == "prochain" else -7)
+        result.value, result.precision = date.isoformat(), "day"
     elif g.get("dayrel"):
         result.value, result.precision = (anchor + dt.timedelta(days=RELATIVE_DAYS[g["dayrel"]])).isoformat(), "day"
     elif g.get("weekrel"):

@@ -248,7 +248,9 @@ def crowd(token) -> bool:
 
 
 def person(token) -> bool:
-    return token.pos_ == "PROPN" or token.lemma_.lower() in PERSON_NOUNS or token.lower_ in PERSON_NOUNS
+    """A person as object: "le président", "Emmanuel Macron", "en le recevant"."""
+    return token.pos_ == "PROPN" or token.lemma_.lower() in PERSON_NOUNS or token.lower_ in PERSON_NOUNS \
+        or token.pos_ == "PRON" and token.lower_ in ("le", "la", "les", "l'", "lui", "eux", "elle")
 
 
 def negated(token) -> bool:
@@ -519,10 +521,12 @@ def is_planned(doc, trigger) -> bool:
     if planned_noun(token):
         return True
     verb = governor(token)
+    chain = [verb]
     while nonfinite(verb) and verb.head.i != verb.i:
         verb = governor(verb.head)
-    # "sera en visite": the copula carries the tense.
-    for word in [verb, *(c for c in verb.children if c.dep_.startswith("aux") or c.dep_ == "cop")]:
+        chain.append(verb)
+    # "sera en visite": the copula carries the tense; "ont décidé d'organiser un sommet".
+    for word in [*chain, *(c for c in verb.children if c.dep_.startswith("aux") or c.dep_ == "cop")]:
         if "Fut" in word.morph.get("Tense") or "Cnd" in word.morph.get("Mood") or word.lemma_ in PLAN_VERBS:
             return True
     return False
@@ -645,7 +649,14 @@ def attach_date(doc, trigger, in_reach, anchor):
     meeting's own tense: "avant le sommet de Vilnius en juillet" is next
     July even in a past sentence; a postponed meeting takes its new date."""
     strict_dates = [d for d in in_reach if attached(doc, trigger, d.start)]
-    date = min(strict_dates, key=lambda d: abs(d.start - trigger.start)) if strict_dates else None
+    # Its own phrase first: "a parlé vendredi du sommet, lundi 14 juin à Bruxelles".
+    head = token_at(doc, trigger.start)
+    phrase = {t.idx for t in head.subtree} if head is not None and not trigger.verb else set()
+    strict_dates = [d for d in strict_dates if d.start in phrase] or strict_dates
+    # A noun's date follows it ("a annoncé mardi un sommet le 24 mars"); one before is the verb's.
+    key = (lambda d: (d.start < trigger.start, abs(d.start - trigger.start))) if phrase else \
+        (lambda d: abs(d.start - trigger.start))
+    date = min(strict_dates, key=key) if strict_dates else None
     if trigger.status == "postponed":
         date = postponed_to(doc, trigger, in_reach) or date
     if date is not None and anchor is not None:
@@ -828,8 +839,15 @@ def extract_meetings(doc, sentences, place_mentions, people, anchor) -> list:
             previous_in_sentence, previous_trigger = target, trigger
             meetings.extend(other_stops(meetings, target, trigger, mention))
     for meeting in meetings:
+        if meeting.status == "held" and after_publication(meeting.date_start, anchor):
+            meeting.status = "planned"  # "a parlé vendredi du sommet de lundi 14 juin"
         meeting.status = meeting.status.rstrip("!")  # "held!" was only surer than "planned"
     return meetings
+
+
+def after_publication(value, anchor) -> bool:
+    """A date after the publication date at the precision it has: "2023-07" after 2023-04-20."""
+    return bool(value and anchor) and value > anchor.isoformat()[:len(value)]
 
 
 def other_stops(meetings, visit, trigger, mention) -> list:

@@ -105,3 +105,16 @@ def test_not_a_day_of_the_month():
 
 def test_publication_from_metadata():
     assert infer_publication_date("texte", metadata_date="2019-05-02").value == "2019-05-02"
+
+
+def test_last_and_next_weekday_are_never_today():
+    # ANCHOR is a Thursday: "jeudi dernier" is a week before, "jeudi prochain" a week after.
+    assert resolve_date("jeudi dernier", ANCHOR).value == "2023-04-13"
+    assert resolve_date("jeudi prochain", ANCHOR).value == "2023-04-27"
+
+
+def test_month_and_day_without_year_follow_the_tense():
+    november = dt.date(2023, 11, 10)
+    assert resolve_date("en février", november, "future").value == "2024-02"
+    assert resolve_date("le 20 décembre", dt.date(2024, 1, 5), "past").value == "2023-12-20"
+    assert resolve_date("en février", november).value == "2023-02"
