@@ -101,48 +101,67 @@ def resolve_match(match, anchor: Optional[dt.date], tense: Optional[str]) -> Par
     g = {k: (v.lower() if isinstance(v, str) else v) for k, v in match.groupdict().items()}
     result = PartialDate(expr=match.group(0))
     year = int(g["year"]) if g.get("year") else None
-    if g.get("d1"):
-        month = MONTHS[g["month"]]
-        year = year or (anchor.year if anchor else None)
-        if year:
-            start, end = _safe_date(year, month, _day(g["d1"])), _safe_date(year, month, _day(g["d2"]))
-            if start and end:
-                result.value, result.end, result.precision = start.isoformat(), end.isoformat(), "day"
-        return result
-    if g.get("day"):
-        month, day = MONTHS[g["month"].rstrip(".")], _day(g["day"])
-        if year is None and anchor:
-            year = anchor.year + year_shift(month, day, anchor, tense)
-        if year:
-            date = _safe_date(year, month, day)
-            weekday = g.get("weekday")
-            # A weekday that contradicts the date means the year is not the anchor's.
-            if date and (not weekday or date.weekday() == WEEKDAYS[weekday] or g.get("year")):
-                result.value, result.precision = date.isoformat(), "day"
-        return result
-    if g.get("month") and g.get("qualifier"):
-        result.qualifier = "mi" if g["qualifier"] in ("mi", "milieu") else g["qualifier"]
-        year = year or (anchor.year if anchor else None)
-        if year:
-            result.value, result.precision = f"{year:04d}-{MONTHS[g['month']]:02d}", "month"
-        return result
+    if g.get("d1") or g.get("day"):
+        return resolve_days(g, year, anchor, tense, result)
     if g.get("month"):
-        month = MONTHS[g["month"]]
-        rel = g.get("relyear")
-        if year is None and anchor:
-            if rel in ("de l'année dernière", "de l'an dernier"):
-                year = anchor.year - 1
-            elif rel == "de l'année prochaine":
-                year = anchor.year + 1
-            elif rel == "dernier":
-                year = anchor.year if month < anchor.month else anchor.year - 1
-            elif rel == "prochain":
-                year = anchor.year if month > anchor.month else anchor.year + 1
-            else:
-                year = anchor.year + year_shift(month, 0, anchor, tense)
-        if year:
-            result.value, result.precision = f"{year:04d}-{month:02d}", "month"
+        return resolve_month(g, year, anchor, tense, result)
+    if g.get("monthrel") or g.get("yearrel") or year:
+        return resolve_period(g, year, anchor, result)
+    if anchor is None:
         return result
+    return resolve_relative(g, anchor, tense, result)
+
+
+def resolve_days(g: dict, year, anchor, tense, result: PartialDate) -> PartialDate:
+    """"les 29 et 30 juin", "jeudi 20 avril", "le 24 mars 2022"."""
+    month = MONTHS[g["month"].rstrip(".")]
+    first = _day(g["d1"] or g["day"])
+    if year is None and anchor:
+        year = anchor.year + year_shift(month, first, anchor, tense)
+    if not year:
+        return result
+    start = _safe_date(year, month, first)
+    if g.get("d1"):
+        end = _safe_date(year, month, _day(g["d2"]))
+        if start and end:
+            result.value, result.end, result.precision = start.isoformat(), end.isoformat(), "day"
+        return result
+    weekday = g.get("weekday")
+    # A weekday that contradicts the date means the year is not the anchor's.
+    if start and (not weekday or start.weekday() == WEEKDAYS[weekday] or g.get("year")):
+        result.value, result.precision = start.isoformat(), "day"
+    return result
+
+
+RELATIVE_YEARS = {"de l'année dernière": -1, "de l'an dernier": -1, "de l'année prochaine": 1}
+
+
+def resolve_month(g: dict, year, anchor, tense, result: PartialDate) -> PartialDate:
+    """"en juillet", "fin juin 2021", "mi-juillet", "en février dernier"."""
+    month = MONTHS[g["month"]]
+    if g.get("qualifier"):
+        result.qualifier = "mi" if g["qualifier"] in ("mi", "milieu") else g["qualifier"]
+    rel = g.get("relyear")
+    if year is None and anchor:
+        if rel in RELATIVE_YEARS:
+            year = anchor.year + RELATIVE_YEARS[rel]
+        elif rel == "dernier":
+            year = anchor.year if month < anchor.month else anchor.year - 1
+        elif rel == "prochain":
+            year = anchor.year if month > anchor.month else anchor.year + 1
+        else:
+            year = anchor.year + year_shift(month, 0, anchor, tense)
+    if year:
+        result.value, result.precision = f"{year:04d}-{month:02d}", "month"
+    return result
+
+
+RELATIVE_YEAR_WORDS = {"l'année dernière": -1, "l'an dernier": -1, "l'an passé": -1, "l'année passée": -1,
+                       "cette année": 0, "l'année prochaine": 1, "l'an prochain": 1}
+
+
+def resolve_period(g: dict, year, anchor, result: PartialDate) -> PartialDate:
+    """"le mois dernier", "à la fin du mois", "l'an prochain", "en 2008", "fin 2021"."""
     if g.get("monthrel"):
         if g.get("mq"):
             result.qualifier = g["mq"]
@@ -151,21 +170,14 @@ def resolve_match(match, anchor: Optional[dt.date], tense: Optional[str]) -> Par
                 1 if "prochain" in g["monthrel"] else 0)
             y, m = divmod(anchor.year * 12 + anchor.month - 1 + shift, 12)
             result.value, result.precision = f"{y:04d}-{m + 1:02d}", "month"
-        return result
-    if g.get("yearrel"):
+    elif g.get("yearrel"):
         if anchor:
-            shift = {"l'année dernière": -1, "l'an dernier": -1, "l'an passé": -1, "l'année passée": -1,
-                     "cette année": 0, "l'année prochaine": 1, "l'an prochain": 1}[g["yearrel"]]
-            result.value, result.precision = str(anchor.year + shift), "year"
-        return result
-    if year:
+            result.value, result.precision = str(anchor.year + RELATIVE_YEAR_WORDS[g["yearrel"]]), "year"
+    else:
         if g.get("yq"):
             result.qualifier = "mi" if g["yq"] in ("mi", "milieu") else g["yq"]
         result.value, result.precision = str(year), "year"
-        return result
-    if anchor is None:
-        return result
-    return resolve_relative(g, anchor, tense, result)
+    return result
 
 
 def year_shift(month: int, day: int, anchor: dt.date, tense: Optional[str]) -> int:
