@@ -28,6 +28,8 @@ COUNCIL_BEFORE, COUNCIL_VERBS = CUES["council_gathering_before"], set(CUES["coun
 PRESS_WORDS, CROWD, PERSON_NOUNS = CUES["press_words"], set(CUES["crowd_nouns"]), set(CUES["person_nouns"])
 GATHERING_VERBS, PERSON_VERBS, VISIT_VERBS = CUES["verbs"], set(CUES["person_verbs"]), set(CUES["visit_verbs"])
 REFLEXIVE_VISIT_VERBS, VISIT_IDIOMS = set(CUES["reflexive_visit_verbs"]), CUES["visit_idioms"]
+MEALS, MEAL_AFTER, MEAL_BEFORE = set(CUES["meal_nouns"]), CUES["meal_cues_after"], CUES["meal_cues_before"]
+VISIT_OWNERS = set(CUES["visit_owner_determiners"])
 NEED_A_PLACE, SUMMIT_LEVEL_SUBJECTS = set(CUES["need_a_place"]), set(CUES["summit_level_subjects"])
 # A locative right before the place: "à Kiev", "aux Pays-Bas", "dans le centre
 # de la capitale", "sur la base de"; not "discuter avec les États-Unis".
@@ -58,6 +60,7 @@ class Trigger:
     singular: bool = True
     verb: bool = False
     needs_place: bool = False     # "les négociations": one meeting only where a place is given
+    owned: bool = False           # "sa visite", "cette visite": someone's, or the one already told
     more_places: list = field(default_factory=list)  # "un déplacement à Athènes et Ankara": one visit each
     name: Optional[str] = None
     place: object = None
@@ -171,6 +174,22 @@ def interview(doc, span, places) -> bool:
     return len(before) == 2 and before[0].lower_ == "dans" and follow not in ("entre",)
 
 
+def predicate(noun) -> bool:
+    """"chaque session est une rencontre entre les générations": a comparison,
+    not an event; "est en visite à Paris" is one."""
+    return any(c.dep_ == "cop" for c in noun.children) and not any(c.dep_ == "case" for c in noun.children)
+
+
+def meal(text, span) -> bool:
+    """A meal that is no meeting: "un kebab au déjeuner"; "lors d'un déjeuner",
+    "un dîner de travail", "un déjeuner avec le président" are meetings."""
+    if span.text.lower() not in MEALS:
+        return False
+    before, after = text[max(0, span.start_char - 20):span.start_char].lower(), text[span.end_char:span.end_char + 20].lower()
+    return not (any(re.search(r"\b" + re.escape(cue) + r"\s*(?:une?\s+)?$", before) for cue in MEAL_BEFORE)
+                or any(re.match(r"[\s,]+" + re.escape(cue) + r"\b", after) for cue in MEAL_AFTER))
+
+
 def council_gathered(doc, span, text_after_start) -> bool:
     """A council named alone is a meeting only when something gathers it:
     "lors du Conseil européen", "le Conseil OTAN-Russie se réunira", "prévu
@@ -194,7 +213,7 @@ def noun_trigger(doc, span, sentence, places) -> Optional["Trigger"]:
         return None  # "cette page a été tournée", "un élu de la Réunion"
     if kind == "summit" and figurative_summit(doc, span):
         return None
-    if interview(doc, span, places):
+    if interview(doc, span, places) or predicate(span[-1]) or meal(text, span):
         return None
     if kind == "council":
         named = lexicon.COUNCIL_NAME.match(text, start)
@@ -210,6 +229,7 @@ def noun_trigger(doc, span, sentence, places) -> Optional["Trigger"]:
     if any(text[:end].endswith(idiom) for idiom in VISIT_IDIOMS):
         kind = "visit"  # "ira mercredi à la rencontre des gilets jaunes à La Réunion"
     trigger = Trigger(start, end, span.text, kind, generic=noun in GENERIC and kind != "visit", definite=det in DEFINITE,
+                      owned=det in VISIT_OWNERS,
                       singular=det not in PLURAL_DETERMINERS, needs_place=noun in NEED_A_PLACE)
     name_trigger(trigger, text, span)
     return trigger
@@ -307,11 +327,15 @@ def visit_verb(token, places) -> bool:
         return False
     if lemma == "attendre" and not any(c.dep_ == "aux:pass" for c in token.children):
         return False
-    if lemma == "aller" and any("Inf" in c.morph.get("VerbForm") for c in token.children):
-        return False  # "va décider à Madrid"
+    depth = 4
+    if lemma == "aller":
+        # "va décider à Madrid", "il en va ainsi": no trip; "ira mercredi à Rennes": one.
+        if any("Inf" in c.morph.get("VerbForm") or c.lower_ in ("en", "y") for c in token.children):
+            return False
+        depth = 1
     starts = {p.start for p in places}
     return any(t.idx in starts and any(c.lower_ in ("à", "en", "au", "aux") for c in t.children)
-               and in_clause(t, token) for t in token.subtree)
+               and in_clause(t, token, depth) for t in token.subtree)
 
 
 def find_triggers(sentence, text_offset: int, places=()) -> list:
@@ -660,7 +684,7 @@ def attach_date(doc, trigger, in_reach, anchor):
     if trigger.status == "postponed":
         date = postponed_to(doc, trigger, in_reach) or date
     if date is not None and anchor is not None:
-        tense = "future" if trigger.status == "planned" else tense_at(doc, date.start)
+        tense = "future" if trigger.status in ("planned", "postponed") else tense_at(doc, date.start)
         resolved = resolve_date(date.expr, anchor, tense)
         resolved.start, resolved.stop = date.start, date.stop
         date = resolved
@@ -798,13 +822,16 @@ def distinct_roles(a, b) -> bool:
 
 def new_meeting(trigger) -> Optional[Meeting]:
     """A meeting for a trigger that mentions none before, if it is one."""
-    if trigger.kind == "visit" and not trigger.place:
-        # A visit is a trip to the place the sentence names: "cette visite ... dans la capitale".
+    if trigger.kind == "visit" and not trigger.place and not trigger.verb:
+        if not trigger.owned:
+            return None  # "un voyage marqué par la faim", "une deuxième visite dans l'après-midi"
+        # Someone's visit is a trip to the place the sentence names: "cette visite ... dans la capitale".
         trigger.place, trigger.venue = trigger.loose_place, trigger.loose_venue
     if not (trigger.place or trigger.date or trigger.name or trigger.singular):
         return None  # "des pourparlers", "Discussions entre ...": no one meeting
-    if trigger.generic and trigger.definite and not trigger.verb and not (trigger.place or trigger.date):
-        return None  # "lors de la réunion" with nothing before it to refer to: a call, an untold event
+    if (trigger.generic or trigger.kind == "summit") and trigger.definite and not trigger.verb \
+            and not (trigger.place or trigger.date or trigger.name):
+        return None  # "lors de la réunion", "un virage au sommet" with nothing before it to refer to
     if trigger.needs_place and not trigger.place:
         return None  # "les discussions sur le budget", "les négociations, en 2005"
     if trigger.kind == "council" and not (trigger.place or trigger.date) \
