@@ -51,6 +51,8 @@ PATTERNS = [
     rf"(?:(?:en|depuis|dès|avant|après|(?P<yq>{QUALIFIER}))\s+)(?P<year>{YEAR})(?!\s*\d)",
     # "la semaine dernière", "la semaine prochaine", "cette semaine"
     rf"(?P<weekrel>{_alternatives(RELATIVE_WEEKS)})",
+    # "mardi et mercredi": two days, from the first
+    rf"(?P<wd>{WEEKDAY_NAMES})\s+et\s+(?P<wd2>{WEEKDAY_NAMES})(?=\W|$)",
     # "mardi", "lundi prochain", "vendredi dernier", "depuis lundi"
     rf"(?:(?P<since>{_alternatives(WORDS['past_markers'])})\s+)?(?P<wd>{WEEKDAY_NAMES})"
     rf"(?:\s+(?P<wdrel>prochain|dernier|soir|matin|après-midi))?(?=\W|$)",
@@ -201,6 +203,8 @@ def resolve_relative(g: dict, anchor: dt.date, tense: Optional[str], result: Par
             # "jeudi dernier" written on a Thursday is a week ago; "jeudi prochain", a week ahead.
             date += dt.timedelta(days=7 if rel == "prochain" else -7)
         result.value, result.precision = date.isoformat(), "day"
+        if g.get("wd2"):
+            result.end = (date + dt.timedelta(days=(WEEKDAYS[g["wd2"]] - date.weekday()) % 7)).isoformat()
     elif g.get("dayrel"):
         result.value, result.precision = (anchor + dt.timedelta(days=RELATIVE_DAYS[g["dayrel"]])).isoformat(), "day"
     elif g.get("weekrel"):

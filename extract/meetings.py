@@ -395,8 +395,11 @@ def collective_trigger(sentence, triggers, places) -> list:
 def locative(body: str, mention) -> bool:
     """Whether a place is where something happens: "à Kiev", "dans le centre
     de la capitale", "au Caire" (the mention holds its own "au")."""
-    return bool(LOCATIVE.search(body[max(0, mention.start - 30):mention.start])
-                or re.match(r"(?i)(?:au|aux|à)\s", body[mention.start:mention.end]))
+    before = body[max(0, mention.start - 30):mention.start]
+    # "consacré à l'Ukraine", "l'aide à la Pologne": "à" before a country is a dative, not a place.
+    if mention.place.kind == "country" and re.search(r"(?i)\bà\s+(?:la|le|les|l')\s*$", before):
+        return False
+    return bool(LOCATIVE.search(before) or re.match(r"(?i)(?:au|aux|à)\s", body[mention.start:mention.end]))
 
 
 RELATIVE_PRONOUNS = {"où", "qui", "dont", "lequel", "laquelle", "auquel", "auxquels"}
@@ -465,7 +468,7 @@ def attached(doc, trigger, offset) -> bool:
     return False
 
 
-PLAN_VERBS = set(CUES["planned"])
+PLAN_VERBS, PLANNED_OBJECTS = set(CUES["planned"]), set(CUES["planned_objects"])
 CANCELLED, POSTPONED, OCCURRENCE = set(CUES["cancelled"]), set(CUES["postponed"]), set(CUES["occurrence"])
 # How sure each status is: a cancellation overrides a plan, an explicit past
 # ("s'est ouvert") overrides a later "doit permettre", the default "held" nothing.
@@ -542,7 +545,7 @@ def is_planned(doc, trigger) -> bool:
     token = token_at(doc, trigger.start)
     if token is None:
         return False
-    if planned_noun(token):
+    if planned_noun(token) or token.dep_ in ("obj", "nsubj:pass") and token.head.lemma_ in PLANNED_OBJECTS:
         return True
     verb = governor(token)
     chain = [verb]

@@ -118,3 +118,8 @@ def test_month_and_day_without_year_follow_the_tense():
     assert resolve_date("en février", november, "future").value == "2024-02"
     assert resolve_date("le 20 décembre", dt.date(2024, 1, 5), "past").value == "2023-12-20"
     assert resolve_date("en février", november).value == "2023-02"
+
+
+def test_two_weekdays_make_a_range():
+    date = resolve_date("mardi et mercredi", dt.date(2023, 7, 10), "present")
+    assert (date.value, date.end) == ("2023-07-11", "2023-07-12")

@@ -97,3 +97,16 @@ def test_members_deciding_in_a_city_gather_there(run):
 ])
 def test_no_meeting(run, text):
     assert run(text, date="2023-04-20")["meetings"] == []
+
+
+def test_an_article_about_one_summit_gives_one_summit(run):
+    text = ("Les dirigeants des pays de l'OTAN se retrouvent mardi et mercredi à Vilnius pour un sommet consacré à l'Ukraine.\n\n"
+            "Avant le sommet, le président turc a levé son opposition à l'entrée de la Suède, a annoncé lundi soir "
+            "le secrétaire général lors d'une conférence de presse.\n\n"
+            "Au sommet de Vilnius, les alliés doivent aussi s'entendre sur les dépenses militaires. "
+            "Les discussions sur l'adhésion de l'Ukraine, ouvertes en 2005, restent bloquées.")
+    rows = run(text, url="https://www.example.fr/monde/2023/07/10/otan-vilnius.html")
+    assert sorted(facts(rows), key=str) == [("press_conference", None, "2023-07-10", "held"),
+                                            ("summit", "Vilnius", "2023-07-11", "planned")]
+    summit = next(m for m in rows["meetings"] if m["kind"] == "summit")
+    assert summit["date_end"] == "2023-07-12"
