@@ -30,6 +30,8 @@ GATHERING_VERBS, PERSON_VERBS, VISIT_VERBS = CUES["verbs"], set(CUES["person_ver
 REFLEXIVE_VISIT_VERBS, VISIT_IDIOMS = set(CUES["reflexive_visit_verbs"]), CUES["visit_idioms"]
 MEALS, MEAL_AFTER, MEAL_BEFORE = set(CUES["meal_nouns"]), CUES["meal_cues_after"], CUES["meal_cues_before"]
 VISIT_OWNERS = set(CUES["visit_owner_determiners"])
+CROWD_SIZE, RALLY_VERBS = CUES["crowd_size"], set(CUES["rally_verbs"])
+NOT_MEETING_MODIFIERS, INTERVIEW_OWNERS = set(CUES["not_meeting_modifiers"]), set(CUES["interview_owners"])
 NEED_A_PLACE, SUMMIT_LEVEL_SUBJECTS = set(CUES["need_a_place"]), set(CUES["summit_level_subjects"])
 # A locative right before the place: "à Kiev", "aux Pays-Bas", "dans le centre
 # de la capitale", "sur la base de"; not "discuter avec les États-Unis".
@@ -164,14 +166,23 @@ def interview(doc, span, places) -> bool:
             noun.head.lemma_ in INTERVIEW_VERBS and noun.dep_ == "obj":
         return True
     follow = after[0].lower_ if len(after) else ""
+    before = doc[max(0, span.start - 2):span.start]
+    if len(before) and before[-1].lower_ in INTERVIEW_OWNERS and follow != "avec":
+        return True  # "durant son entretien, il a exprimé son mécontentement"
     if follow in ("à", "au", "aux", "sur"):
         # "un entretien à Moscou" is a meeting; "un entretien au Monde" an interview.
         return not any(p.start == after[1].idx or p.start == after[min(2, len(after) - 1)].idx for p in places) \
             if len(after) > 1 else True
     if follow == "avec":
-        return any(t.text in MEDIA for t in after[1:])
-    before = doc[max(0, span.start - 2):span.start]
+        # "un entretien avec CNN", "avec le Centre pour le dialogue" (an organisation, no person)
+        return any(t.text in MEDIA for t in after[1:]) or not any(person(t) for t in after[1:])
     return len(before) == 2 and before[0].lower_ == "dans" and follow not in ("entre",)
+
+
+def quoted_word(text, span) -> bool:
+    """A word cited, not an event: 'dont les noms signifient "réunion"'."""
+    return text[span.start_char - 1:span.start_char] in ('"', "«", "“") and \
+        text[span.end_char:span.end_char + 2].strip()[:1] in ('"', "»", "”")
 
 
 def predicate(noun) -> bool:
@@ -213,8 +224,10 @@ def noun_trigger(doc, span, sentence, places) -> Optional["Trigger"]:
         return None  # "cette page a été tournée", "un élu de la Réunion"
     if kind == "summit" and figurative_summit(doc, span):
         return None
-    if interview(doc, span, places) or predicate(span[-1]) or meal(text, span):
-        return None
+    if interview(doc, span, places) or predicate(span[-1]) or meal(text, span) or quoted_word(text, span) \
+            or any(c.lemma_.lower() in NOT_MEETING_MODIFIERS for c in span[-1].children) \
+            or span[-1].dep_ == "obj" and crowd(span[-1].head):
+        return None  # "une tournée médiatique", "les visiteurs ont réservé leur visite"
     if kind == "council":
         named = lexicon.COUNCIL_NAME.match(text, start)
         # « Conseil OTAN-Ukraine » in quotation marks is a name under discussion.
@@ -259,12 +272,20 @@ def name_trigger(trigger, text, span):
 
 
 def crowd(token) -> bool:
-    """Subjects that are crowds: "des milliers de manifestants se sont réunis"."""
+    """Crowds and rallies: "des milliers de manifestants se sont réunis", "plus
+    de 200 policiers se sont réunis ... pour protester"."""
     subjects = [c for c in token.children if c.dep_.startswith("nsubj")]
     if token.dep_ in ("acl", "amod"):
         subjects.append(token.head)
-    return any(s.lemma_.lower() in CROWD or s.lower_ in CROWD
+    if any(c.lemma_.lower() in RALLY_VERBS for c in token.children if c.dep_ in ("advcl", "xcomp")):
+        return True
+    return any(s.lemma_.lower() in CROWD or s.lower_ in CROWD or large_number(s) and not person(s)
                or any(c.lemma_.lower() in CROWD for c in s.children if c.dep_ == "nmod") for s in subjects)
+
+
+def large_number(noun) -> bool:
+    numbers = [c.text.replace(".", "").replace(" ", "") for c in noun.children if c.dep_ == "nummod"]
+    return any(n.isdigit() and int(n) >= CROWD_SIZE for n in numbers)
 
 
 def person(token) -> bool:
@@ -330,8 +351,9 @@ def visit_verb(token, places) -> bool:
     depth = 4
     if lemma == "aller":
         # "va décider à Madrid", "il en va ainsi": no trip; "ira mercredi à Rennes": one.
-        if any("Inf" in c.morph.get("VerbForm") or c.lower_ in ("en", "y") for c in token.children):
-            return False
+        if any("Inf" in c.morph.get("VerbForm") or c.lower_ in ("en", "y") for c in token.children) or \
+                "jusqu'" in {t.lower_ for t in token.subtree}:
+            return False  # "aller jusqu'à LFI": as far as
         depth = 1
     starts = {p.start for p in places}
     return any(t.idx in starts and any(c.lower_ in ("à", "en", "au", "aux") for c in t.children)
@@ -451,6 +473,7 @@ def attached(doc, trigger, offset) -> bool:
         # "les chefs d'État réunis en sommet jeudi à Bruxelles": the parser
         # often hangs the participle's date and place on the noun it describes.
         phrase |= {t.i for c in head.head.children if c.i > head.i for t in c.subtree}
+    phrase |= {t.i for t in relative_after(head)}  # "un sommet qui devait se tenir ... à Bruxelles"
     own = governor(head)
     token, steps = target, 0
     while steps < 40:
@@ -460,6 +483,8 @@ def attached(doc, trigger, offset) -> bool:
             return True
         if token.pos_ in ("VERB", "AUX") and not token.dep_.startswith("aux") and not subordinate(token):
             return False
+        if token.dep_ in ("acl", "acl:relcl") and token.head.i not in phrase and token.head != own:
+            return False  # "son homologue, qui avait été exclu en 2014": another noun's clause
         if token.head.i == token.i:
             # A sentence opening on a participle ("Organisée sur la base de
             # Ramstein, ..., la réunion se déroulera") describes its subject.
@@ -545,8 +570,9 @@ def is_planned(doc, trigger) -> bool:
     token = token_at(doc, trigger.start)
     if token is None:
         return False
-    if planned_noun(token) or token.dep_ in ("obj", "nsubj:pass") and token.head.lemma_ in PLANNED_OBJECTS:
-        return True
+    if planned_noun(token) or token.dep_ in ("obj", "nsubj:pass") and (
+            token.head.lemma_ in PLANNED_OBJECTS or "Inf" in token.head.morph.get("VerbForm")):
+        return True  # "a annoncé un sommet", "ont décidé d'organiser un sommet"
     verb = governor(token)
     chain = [verb]
     while nonfinite(verb) and verb.head.i != verb.i:
