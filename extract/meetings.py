@@ -32,6 +32,7 @@ MEALS, MEAL_AFTER, MEAL_BEFORE = set(CUES["meal_nouns"]), CUES["meal_cues_after"
 VISIT_OWNERS = set(CUES["visit_owner_determiners"])
 CROWD_SIZE, RALLY_VERBS = CUES["crowd_size"], set(CUES["rally_verbs"])
 NOT_MEETING_MODIFIERS, INTERVIEW_OWNERS = set(CUES["not_meeting_modifiers"]), set(CUES["interview_owners"])
+NOT_MEETING_COMPLEMENTS = set(CUES["not_meeting_complements"])
 NEED_A_PLACE, SUMMIT_LEVEL_SUBJECTS = set(CUES["need_a_place"]), set(CUES["summit_level_subjects"])
 # A locative right before the place: "à Kiev", "aux Pays-Bas", "dans le centre
 # de la capitale", "sur la base de"; not "discuter avec les États-Unis".
@@ -225,7 +226,8 @@ def noun_trigger(doc, span, sentence, places) -> Optional["Trigger"]:
     if kind == "summit" and figurative_summit(doc, span):
         return None
     if interview(doc, span, places) or predicate(span[-1]) or meal(text, span) or quoted_word(text, span) \
-            or any(c.lemma_.lower() in NOT_MEETING_MODIFIERS for c in span[-1].children) \
+            or any(c.lemma_.lower() in NOT_MEETING_MODIFIERS or c.dep_ == "nmod" and c.lower_ in NOT_MEETING_COMPLEMENTS
+                   and any(g.lower_ == "de" for g in c.children) for c in span[-1].children) \
             or span[-1].dep_ == "obj" and crowd(span[-1].head):
         return None  # "une tournée médiatique", "les visiteurs ont réservé leur visite"
     if kind == "council":
@@ -781,6 +783,10 @@ def merge_into(meetings, trigger) -> Optional[Meeting]:
     candidates = [m for m in reversed(meetings) if may_be(m, trigger, date)]
     for meeting in candidates:
         if trigger.place and meeting.place and (not trigger.name or trigger.kind == meeting.kind):
+            return meeting
+    for meeting in candidates:
+        # "une réunion du comité vendredi" ... "la réunion de clôture, prévue vendredi": the same day.
+        if date and meeting.date_start == date and trigger.date.precision == "day":
             return meeting
     if trigger.definite and candidates and (not trigger.name or (
             candidates[0].place is None and not candidates[0].name and candidates[0].kind == trigger.kind)):

@@ -110,3 +110,9 @@ def test_an_article_about_one_summit_gives_one_summit(run):
                                             ("summit", "Vilnius", "2023-07-11", "planned")]
     summit = next(m for m in rows["meetings"] if m["kind"] == "summit")
     assert summit["date_end"] == "2023-07-12"
+
+
+def test_same_day_mentions_are_one_meeting(run):
+    rows = run("Les négociations devaient aboutir vendredi avec une réunion du comité national. "
+               "La réunion de clôture, prévue vendredi, a été reportée.", date="2020-07-02")
+    assert facts(rows) == [("meeting", None, "2020-07-03", "postponed")]
