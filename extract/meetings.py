@@ -32,7 +32,7 @@ MEALS, MEAL_AFTER, MEAL_BEFORE = set(CUES["meal_nouns"]), CUES["meal_cues_after"
 VISIT_OWNERS = set(CUES["visit_owner_determiners"])
 CROWD_SIZE, RALLY_VERBS = CUES["crowd_size"], set(CUES["rally_verbs"])
 NOT_MEETING_MODIFIERS, INTERVIEW_OWNERS = set(CUES["not_meeting_modifiers"]), set(CUES["interview_owners"])
-NOT_MEETING_COMPLEMENTS = set(CUES["not_meeting_complements"])
+NOT_MEETING_COMPLEMENTS, WEAK_VISITS = set(CUES["not_meeting_complements"]), set(CUES["weak_visit_nouns"])
 NEED_A_PLACE, SUMMIT_LEVEL_SUBJECTS = set(CUES["need_a_place"]), set(CUES["summit_level_subjects"])
 # A locative right before the place: "à Kiev", "aux Pays-Bas", "dans le centre
 # de la capitale", "sur la base de"; not "discuter avec les États-Unis".
@@ -167,6 +167,8 @@ def interview(doc, span, places) -> bool:
             noun.head.lemma_ in INTERVIEW_VERBS and noun.dep_ == "obj":
         return True
     follow = after[0].lower_ if len(after) else ""
+    if follow in ("de", "du", "des", "d'") and not any(person(t) for t in after[1:]):
+        return True  # "l'entretien de cet ancien camp": upkeep
     before = doc[max(0, span.start - 2):span.start]
     if len(before) and before[-1].lower_ in INTERVIEW_OWNERS and follow != "avec":
         return True  # "durant son entretien, il a exprimé son mécontentement"
@@ -268,6 +270,9 @@ def name_trigger(trigger, text, span):
         if trigger.kind == "summit" else None
     if summit_of and summit_of.group("city") not in ("OTAN", "Otan", "Alliance", "l'OTAN"):
         trigger.name = f"sommet de {summit_of.group('city')}"
+    club = re.match(r"\s+du\s+(?P<club>G\d+|[A-Z]{3,})\b", after) if trigger.kind == "summit" else None
+    if club and club.group("club") not in ("OTAN",):
+        trigger.name = f"sommet du {club.group('club')}"  # "le prochain sommet du G7"
     group = lexicon.GROUP_NAME.search(after[:60]) if re.match(r"\s+du\s+", after) else None
     if group:
         trigger.name, trigger.generic = group.group(0).strip(), False
@@ -475,7 +480,8 @@ def attached(doc, trigger, offset) -> bool:
         # "les chefs d'État réunis en sommet jeudi à Bruxelles": the parser
         # often hangs the participle's date and place on the noun it describes.
         phrase |= {t.i for c in head.head.children if c.i > head.i for t in c.subtree}
-    phrase |= {t.i for t in relative_after(head)}  # "un sommet qui devait se tenir ... à Bruxelles"
+    phrase_relative = {t.i for t in relative_after(head)}
+    phrase |= phrase_relative  # "un sommet qui devait se tenir ... à Bruxelles"
     own = governor(head)
     token, steps = target, 0
     while steps < 40:
@@ -485,7 +491,9 @@ def attached(doc, trigger, offset) -> bool:
             return True
         if token.pos_ in ("VERB", "AUX") and not token.dep_.startswith("aux") and not subordinate(token):
             return False
-        if token.dep_ in ("acl", "acl:relcl") and token.head.i not in phrase and token.head != own:
+        relative = token.dep_ in ("acl", "acl:relcl") or any(c.lower_ in RELATIVE_PRONOUNS for c in token.children)
+        if relative and token.pos_ in ("VERB", "AUX") and token.head != head and \
+                token.i not in phrase_relative and token.lemma_.lower() not in MEETING_CLAUSE_VERBS:
             return False  # "son homologue, qui avait été exclu en 2014": another noun's clause
         if token.head.i == token.i:
             # A sentence opening on a participle ("Organisée sur la base de
@@ -499,6 +507,9 @@ PLAN_VERBS, PLANNED_OBJECTS = set(CUES["planned"]), set(CUES["planned_objects"])
 CANCELLED, POSTPONED, OCCURRENCE = set(CUES["cancelled"]), set(CUES["postponed"]), set(CUES["occurrence"])
 # How sure each status is: a cancellation overrides a plan, an explicit past
 # ("s'est ouvert") overrides a later "doit permettre", the default "held" nothing.
+# Verbs whose relative clause tells of the meeting even when the parser hung
+# it on another noun: "la réunion des ministres, qui se tiendra mardi".
+MEETING_CLAUSE_VERBS = OCCURRENCE | PLAN_VERBS | CANCELLED | POSTPONED
 STATUS_STRENGTH = {"cancelled": 3, "postponed": 3, "held!": 2, "planned": 1, "held": 0}
 
 
@@ -857,6 +868,8 @@ def distinct_roles(a, b) -> bool:
 
 def new_meeting(trigger) -> Optional[Meeting]:
     """A meeting for a trigger that mentions none before, if it is one."""
+    if trigger.text.lower() in WEAK_VISITS and not (trigger.owned and trigger.place):
+        return None  # "le voyage vers la Malaisie est périlleux", "lorsque nous avons commencé ce voyage"
     if trigger.kind == "visit" and not trigger.place and not trigger.verb:
         if not trigger.owned:
             return None  # "un voyage marqué par la faim", "une deuxième visite dans l'après-midi"
