@@ -870,6 +870,8 @@ def new_meeting(trigger) -> Optional[Meeting]:
     """A meeting for a trigger that mentions none before, if it is one."""
     if trigger.text.lower() in WEAK_VISITS and not (trigger.owned and trigger.place):
         return None  # "le voyage vers la Malaisie est périlleux", "lorsque nous avons commencé ce voyage"
+    if trigger.kind == "visit" and trigger.verb and not trigger.place:
+        return None  # "contraints de se rendre aux urnes": a trip needs its place
     if trigger.kind == "visit" and not trigger.place and not trigger.verb:
         if not trigger.owned:
             return None  # "un voyage marqué par la faim", "une deuxième visite dans l'après-midi"
