@@ -93,7 +93,7 @@ def find_dates(text: str, anchor: Optional[dt.date] = None, tense: Optional[str]
 
 def resolve_date(expr: str, anchor: Optional[dt.date] = None, tense: Optional[str] = None) -> PartialDate:
     """One expression resolved: resolve_date("en juillet", date(2023, 4, 20)).value == "2023-07"."""
-    match = DATE_RE.search(expr)
+    match = DATE_RE.search(" " + expr)  # a leading space, as the month pattern wants a word before
     if not match:
         return PartialDate(expr=expr)
     return resolve_match(match, anchor, tense)

@@ -509,7 +509,7 @@ CANCELLED, POSTPONED, OCCURRENCE = set(CUES["cancelled"]), set(CUES["postponed"]
 # ("s'est ouvert") overrides a later "doit permettre", the default "held" nothing.
 # Verbs whose relative clause tells of the meeting even when the parser hung
 # it on another noun: "la réunion des ministres, qui se tiendra mardi".
-MEETING_CLAUSE_VERBS = OCCURRENCE | PLAN_VERBS | CANCELLED | POSTPONED
+MEETING_CLAUSE_VERBS = (OCCURRENCE - {"rendre"}) | PLAN_VERBS | CANCELLED | POSTPONED  # "qui ont rendu des propositions"
 STATUS_STRENGTH = {"cancelled": 3, "postponed": 3, "held!": 2, "planned": 1, "held": 0}
 
 
@@ -818,7 +818,9 @@ def refer_back(meetings, trigger, date) -> Optional[Meeting]:
         same_noun = [m for m in meetings if any(x.text.lower() == noun for x in m.mentions)]
         if same_noun:
             return same_noun[-1]
-        return max(reversed(meetings), key=lambda m: len(m.mentions))
+        # Not a press conference or a visit: "la dernière rencontre" is no "conférence de presse".
+        gatherings = [m for m in meetings if m.kind_class in ("summit", "meeting")]
+        return max(reversed(gatherings), key=lambda m: len(m.mentions)) if gatherings else None
     if trigger.kind == "visit" and trigger.place:
         for meeting in reversed(meetings):
             if meeting.kind_class == "meeting" and meeting.place and meeting.place.id == trigger.place.id \

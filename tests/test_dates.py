@@ -123,3 +123,8 @@ def test_month_and_day_without_year_follow_the_tense():
 def test_two_weekdays_make_a_range():
     date = resolve_date("mardi et mercredi", dt.date(2023, 7, 10), "present")
     assert (date.value, date.end) == ("2023-07-11", "2023-07-12")
+
+
+def test_a_month_and_year_alone():
+    assert resolve_date("janvier 2020").value == "2020-01"
+    assert resolve_date("juillet", ANCHOR).value == "2023-07"
