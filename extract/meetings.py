@@ -685,6 +685,13 @@ def attach(triggers, sentence, body, place_mentions, dates, people_spans, anchor
                              if attached(doc, trigger, start)]
 
 
+def quoted(body, offset, limit) -> bool:
+    """Whether offset lies inside a quotation that closes before limit."""
+    opened = body.rfind("«", 0, offset) > body.rfind("»", 0, offset)
+    straight = body.count('"', 0, offset) % 2 == 1
+    return (opened or straight) and any(c in body[offset:limit] for c in '»"')
+
+
 def depends_on(doc, trigger, other) -> bool:
     """trigger's word hangs right on other's: "réunis en sommet"."""
     a, b = token_at(doc, trigger.start), token_at(doc, other.start)
@@ -698,7 +705,9 @@ def attach_place(doc, body, trigger, in_sentence, window_end, first) -> list:
     # "le sommet de Vilnius": the place right after the noun; otherwise a locative one.
     candidates = [p for p in after if locative(body, p) or re.fullmatch(r"\s*(?:de|d')\s*(?:la |l')?", body[trigger.end:p.start])]
     if first:
-        candidates += [p for p in in_sentence if p.start < trigger.start and locative(body, p)]
+        # Not from a quotation: « ... la politique turque en Libye », a déclaré X lors d'une conférence de presse.
+        candidates += [p for p in in_sentence if p.start < trigger.start and locative(body, p)
+                       and not quoted(body, p.start, trigger.start)]
     # After the word before before it; where it happens before what it is of ("le sommet
     # de l'Union africaine à Addis-Abeba"); a city before its country ("en Roumanie ... à Bucarest").
     strict = sorted((p for p in candidates if attached(doc, trigger, p.start)),
