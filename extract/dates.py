@@ -5,11 +5,23 @@ year; without one it stays NULL with the expression kept. A month is
 "2023-07", a year "2008": nothing is padded or guessed.
 """
 import datetime as dt
-import regex as re  # allows one group name in several alternatives
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Optional
 
-from .lexicon import ERA_MARKERS, MONTHS, WEEKDAYS
+import regex as re  # allows one group name in several alternatives
+import yaml
+
+from .lexicon import MONTHS, WEEKDAYS
+
+WORDS = yaml.safe_load((Path(__file__).parent / "data" / "dates.yml").read_text(encoding="utf-8"))
+RELATIVE_DAYS = WORDS["relative_days"]
+RELATIVE_WEEKS = WORDS["relative_weeks"]
+URL_DATES = [re.compile(p) for p in WORDS["url_patterns"]]
+
+
+def _alternatives(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 FULL_MONTHS = ["janvier", "février", "fevrier", "mars", "avril", "mai", "juin", "juillet",
                "août", "aout", "septembre", "octobre", "novembre", "décembre", "decembre"]
@@ -37,9 +49,16 @@ PATTERNS = [
     r"(?P<yearrel>l'année dernière|l'an dernier|l'an passé|l'année passée|cette année|l'année prochaine|l'an prochain)",
     # "en 2008", "depuis 2014", "fin 2021", "début 2023"
     rf"(?:(?:en|depuis|dès|avant|après|(?P<yq>{QUALIFIER}))\s+)(?P<year>{YEAR})(?!\s*\d)",
-    # "mardi", "lundi prochain", "vendredi dernier", "hier", "aujourd'hui"
-    rf"(?P<wd>{WEEKDAY_NAMES})(?:\s+(?P<wdrel>prochain|dernier|soir|matin|après-midi))?(?=\W|$)",
-    r"(?P<dayrel>aujourd'hui|hier|avant-hier|demain|après-demain)",
+    # "la semaine dernière", "la semaine prochaine", "cette semaine"
+    rf"(?P<weekrel>{_alternatives(RELATIVE_WEEKS)})",
+    # "mardi et mercredi": two days, from the first
+    rf"(?P<wd>{WEEKDAY_NAMES})\s+et\s+(?P<wd2>{WEEKDAY_NAMES})(?=\W|$)",
+    # "mardi", "lundi prochain", "vendredi dernier", "depuis lundi"
+    rf"(?:(?P<since>{_alternatives(WORDS['past_markers'])})\s+)?(?P<wd>{WEEKDAY_NAMES})"
+    rf"(?:\s+(?P<wdrel>prochain|dernier|soir|matin|après-midi))?(?=\W|$)",
+    rf"(?P<dayrel>{_alternatives(RELATIVE_DAYS)})",
+    # "le 4" alone: a day of the month around the publication date; not "le 31e", "le 4 sur 10"
+    rf"le\s+(?P<dayonly>{DAY})(?!\s*(?:{_alternatives(WORDS['not_a_day_after'])})(?:\W|$))(?!\d)",
 ]
 DATE_RE = re.compile("|".join(f"(?:{p})" for p in PATTERNS), re.IGNORECASE)
 
@@ -74,7 +93,7 @@ def find_dates(text: str, anchor: Optional[dt.date] = None, tense: Optional[str]
 
 def resolve_date(expr: str, anchor: Optional[dt.date] = None, tense: Optional[str] = None) -> PartialDate:
     """One expression resolved: resolve_date("en juillet", date(2023, 4, 20)).value == "2023-07"."""
-    match = DATE_RE.search(expr)
+    match = DATE_RE.search(" " + expr)  # a leading space, as the month pattern wants a word before
     if not match:
         return PartialDate(expr=expr)
     return resolve_match(match, anchor, tense)
@@ -84,48 +103,67 @@ def resolve_match(match, anchor: Optional[dt.date], tense: Optional[str]) -> Par
     g = {k: (v.lower() if isinstance(v, str) else v) for k, v in match.groupdict().items()}
     result = PartialDate(expr=match.group(0))
     year = int(g["year"]) if g.get("year") else None
-    if g.get("d1"):
-        month = MONTHS[g["month"]]
-        year = year or (anchor.year if anchor else None)
-        if year:
-            start, end = _safe_date(year, month, _day(g["d1"])), _safe_date(year, month, _day(g["d2"]))
-            if start and end:
-                result.value, result.end, result.precision = start.isoformat(), end.isoformat(), "day"
-        return result
-    if g.get("day"):
-        month, day = MONTHS[g["month"].rstrip(".")], _day(g["day"])
-        if year is None and anchor:
-            year = anchor.year
-        if year:
-            date = _safe_date(year, month, day)
-            weekday = g.get("weekday")
-            # A weekday that contradicts the date means the year is not the anchor's.
-            if date and (not weekday or date.weekday() == WEEKDAYS[weekday] or g.get("year")):
-                result.value, result.precision = date.isoformat(), "day"
-        return result
-    if g.get("month") and g.get("qualifier"):
-        result.qualifier = "mi" if g["qualifier"] in ("mi", "milieu") else g["qualifier"]
-        year = year or (anchor.year if anchor else None)
-        if year:
-            result.value, result.precision = f"{year:04d}-{MONTHS[g['month']]:02d}", "month"
-        return result
+    if g.get("d1") or g.get("day"):
+        return resolve_days(g, year, anchor, tense, result)
     if g.get("month"):
-        month = MONTHS[g["month"]]
-        rel = g.get("relyear")
-        if year is None and anchor:
-            if rel in ("de l'année dernière", "de l'an dernier"):
-                year = anchor.year - 1
-            elif rel == "de l'année prochaine":
-                year = anchor.year + 1
-            elif rel == "dernier":
-                year = anchor.year if month < anchor.month else anchor.year - 1
-            elif rel == "prochain":
-                year = anchor.year if month > anchor.month else anchor.year + 1
-            else:
-                year = anchor.year
-        if year:
-            result.value, result.precision = f"{year:04d}-{month:02d}", "month"
+        return resolve_month(g, year, anchor, tense, result)
+    if g.get("monthrel") or g.get("yearrel") or year:
+        return resolve_period(g, year, anchor, result)
+    if anchor is None:
         return result
+    return resolve_relative(g, anchor, tense, result)
+
+
+def resolve_days(g: dict, year, anchor, tense, result: PartialDate) -> PartialDate:
+    """"les 29 et 30 juin", "jeudi 20 avril", "le 24 mars 2022"."""
+    month = MONTHS[g["month"].rstrip(".")]
+    first = _day(g["d1"] or g["day"])
+    if year is None and anchor:
+        year = anchor.year + year_shift(month, first, anchor, tense)
+    if not year:
+        return result
+    start = _safe_date(year, month, first)
+    if g.get("d1"):
+        end = _safe_date(year, month, _day(g["d2"]))
+        if start and end:
+            result.value, result.end, result.precision = start.isoformat(), end.isoformat(), "day"
+        return result
+    weekday = g.get("weekday")
+    # A weekday that contradicts the date means the year is not the anchor's.
+    if start and (not weekday or start.weekday() == WEEKDAYS[weekday] or g.get("year")):
+        result.value, result.precision = start.isoformat(), "day"
+    return result
+
+
+RELATIVE_YEARS = {"de l'année dernière": -1, "de l'an dernier": -1, "de l'année prochaine": 1}
+
+
+def resolve_month(g: dict, year, anchor, tense, result: PartialDate) -> PartialDate:
+    """"en juillet", "fin juin 2021", "mi-juillet", "en février dernier"."""
+    month = MONTHS[g["month"]]
+    if g.get("qualifier"):
+        result.qualifier = "mi" if g["qualifier"] in ("mi", "milieu") else g["qualifier"]
+    rel = g.get("relyear")
+    if year is None and anchor:
+        if rel in RELATIVE_YEARS:
+            year = anchor.year + RELATIVE_YEARS[rel]
+        elif rel == "dernier":
+            year = anchor.year if month < anchor.month else anchor.year - 1
+        elif rel == "prochain":
+            year = anchor.year if month > anchor.month else anchor.year + 1
+        else:
+            year = anchor.year + year_shift(month, 0, anchor, tense)
+    if year:
+        result.value, result.precision = f"{year:04d}-{month:02d}", "month"
+    return result
+
+
+RELATIVE_YEAR_WORDS = {"l'année dernière": -1, "l'an dernier": -1, "l'an passé": -1, "l'année passée": -1,
+                       "cette année": 0, "l'année prochaine": 1, "l'an prochain": 1}
+
+
+def resolve_period(g: dict, year, anchor, result: PartialDate) -> PartialDate:
+    """"le mois dernier", "à la fin du mois", "l'an prochain", "en 2008", "fin 2021"."""
     if g.get("monthrel"):
         if g.get("mq"):
             result.qualifier = g["mq"]
@@ -134,38 +172,74 @@ def resolve_match(match, anchor: Optional[dt.date], tense: Optional[str]) -> Par
                 1 if "prochain" in g["monthrel"] else 0)
             y, m = divmod(anchor.year * 12 + anchor.month - 1 + shift, 12)
             result.value, result.precision = f"{y:04d}-{m + 1:02d}", "month"
-        return result
-    if g.get("yearrel"):
+    elif g.get("yearrel"):
         if anchor:
-            shift = {"l'année dernière": -1, "l'an dernier": -1, "l'an passé": -1, "l'année passée": -1,
-                     "cette année": 0, "l'année prochaine": 1, "l'an prochain": 1}[g["yearrel"]]
-            result.value, result.precision = str(anchor.year + shift), "year"
-        return result
-    if year:
+            result.value, result.precision = str(anchor.year + RELATIVE_YEAR_WORDS[g["yearrel"]]), "year"
+    else:
         if g.get("yq"):
             result.qualifier = "mi" if g["yq"] in ("mi", "milieu") else g["yq"]
         result.value, result.precision = str(year), "year"
-        return result
-    if g.get("wd"):
-        if anchor:
-            rel = g.get("wdrel")
-            direction = "future" if rel == "prochain" else "past" if rel == "dernier" else tense
-            date = nearest_weekday(anchor, WEEKDAYS[g["wd"]], direction)
-            result.value, result.precision = date.isoformat(), "day"
-        return result
-    if g.get("dayrel"):
-        if anchor:
-            shift = {"aujourd'hui": 0, "hier": -1, "avant-hier": -2, "demain": 1, "après-demain": 2}[g["dayrel"]]
-            result.value, result.precision = (anchor + dt.timedelta(days=shift)).isoformat(), "day"
-        return result
     return result
+
+
+def year_shift(month: int, day: int, anchor: dt.date, tense: Optional[str]) -> int:
+    """A month or day without a year in a future clause that has already
+    passed this year is next year's ("aura lieu en février", written in
+    November); in a past clause, one still to come is last year's."""
+    if tense == "future" and (month, day) < (anchor.month, anchor.day if day else 0) and month != anchor.month:
+        return 1
+    if tense == "past" and (month, day) > (anchor.month, anchor.day) and month != anchor.month:
+        return -1
+    return 0
+
+
+def resolve_relative(g: dict, anchor: dt.date, tense: Optional[str], result: PartialDate) -> PartialDate:
+    """Weekdays, "hier", "la semaine dernière" and "le 4" against the publication date."""
+    if g.get("wd"):
+        rel = g.get("wdrel")
+        direction = "future" if rel == "prochain" else "past" if rel == "dernier" or g.get("since") else tense
+        date = nearest_weekday(anchor, WEEKDAYS[g["wd"]], direction)
+        if rel in ("prochain", "dernier") and date == anchor:
+            # "jeudi dernier" written on a Thursday is a week ago; "jeudi prochain", a week ahead.
+            date += dt.timedelta(days=7 if rel == "prochain" else -7)
+        result.value, result.precision = date.isoformat(), "day"
+        if g.get("wd2"):
+            result.end = (date + dt.timedelta(days=(WEEKDAYS[g["wd2"]] - date.weekday()) % 7)).isoformat()
+    elif g.get("dayrel"):
+        result.value, result.precision = (anchor + dt.timedelta(days=RELATIVE_DAYS[g["dayrel"]])).isoformat(), "day"
+    elif g.get("weekrel"):
+        monday = anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(weeks=RELATIVE_WEEKS[g["weekrel"]])
+        sunday = monday + dt.timedelta(days=6)
+        # A week is kept at the precision of its month when it lies in one.
+        if (monday.year, monday.month) == (sunday.year, sunday.month):
+            result.value, result.precision = f"{monday.year:04d}-{monday.month:02d}", "month"
+    elif g.get("dayonly"):
+        date = day_of_month(anchor, _day(g["dayonly"]), tense)
+        if date:
+            result.value, result.precision = date.isoformat(), "day"
+    return result
+
+
+def day_of_month(anchor: dt.date, day: int, tense: Optional[str]) -> Optional[dt.date]:
+    """"le 4" in the publication's month, or the next month for a future
+    day already past ("se réuniront le 4" written on the 20th), or the
+    previous one for a past day still to come."""
+    shift = 0
+    if tense == "future" and day < anchor.day:
+        shift = 1
+    elif tense in ("past", None) and day > anchor.day:
+        shift = -1
+    y, m = divmod(anchor.year * 12 + anchor.month - 1 + shift, 12)
+    return _safe_date(y, m + 1, day)
 
 
 def nearest_weekday(anchor: dt.date, weekday: int, direction: Optional[str]) -> dt.date:
     """The weekday of the week around anchor: the next one for the future
-    ("se rencontreront lundi"), else the last one on or before anchor."""
-    if direction == "future":
-        return anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7)
+    ("se rencontreront lundi"), the nearest one for the present ("se
+    réunissent jeudi"), else the last one on or before anchor."""
+    ahead = (weekday - anchor.weekday()) % 7
+    if direction == "future" or (direction == "present" and ahead <= 3):
+        return anchor + dt.timedelta(days=ahead)
     return anchor - dt.timedelta(days=(anchor.weekday() - weekday) % 7)
 
 
@@ -199,65 +273,85 @@ class Publication:
         return None
 
 
-def era_floor(body: str) -> Optional[dt.date]:
-    """The latest date before which the article cannot have been written."""
-    floors = [dt.date.fromisoformat(date) for pattern, date in ERA_MARKERS if re.search(pattern, body)]
-    return max(floors) if floors else None
-
-
-def candidate_years(month: int, day: int, weekdays: set, floor: Optional[dt.date], today: dt.date) -> list:
-    """Years, from 1990 to today, in which day/month falls on one of weekdays
-    and which are not before floor."""
+def candidate_years(month: int, day: int, weekdays: set, today: dt.date) -> list:
+    """Years, from 1990 to today, in which day/month falls on one of weekdays."""
     years = []
     for year in range(1990, today.year + 1):
         date = _safe_date(year, month, day)
-        if not date or date > today or (floor and date < floor):
-            continue
-        if weekdays and date.weekday() not in weekdays:
-            continue
-        years.append(year)
+        if date and date <= today and (not weekdays or date.weekday() in weekdays):
+            years.append(year)
     return years
 
 
-def infer_publication_date(body: str, metadata_date: Optional[str] = None,
-                           dateline_date: Optional[str] = None,
-                           today: Optional[dt.date] = None) -> Publication:
-    """The article's date from its metadata, its dateline, or the text.
+def nearest_year(month: int, day: int, weekdays: set, today: dt.date) -> Optional[int]:
+    """The most recent year, not after today, whose day/month falls on one of
+    weekdays: news is read near the time it is written. None when no year fits."""
+    years = candidate_years(month, day, weekdays, today) if weekdays else []
+    return years[-1] if years else None
 
-    A weekday beside a day and a month ("jeudi 20 avril") fixes the year among
-    the candidates that mentioned events allow; otherwise it stays NULL.
-    """
-    today = today or dt.date.today()
-    if metadata_date:
-        match = re.match(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?", metadata_date.strip())
-        if match:
-            precision = "day" if match.group(3) else "month" if match.group(2) else "year"
-            value = "-".join(x for x in match.groups() if x)
-            return Publication(value, precision, "metadata", metadata_date)
-    floor = era_floor(body)
-    if dateline_date:
-        match = re.match(rf"(?P<day>{DAY})\s+(?P<month>[A-Za-zéû]+)\.?(?:\s+(?P<year>{YEAR}))?", dateline_date.strip())
-        if match and match.group("month").lower() in MONTHS:
-            month, day = MONTHS[match.group("month").lower()], _day(match.group("day"))
-            if match.group("year"):
-                date = _safe_date(int(match.group("year")), month, day)
-                if date:
-                    return Publication(date.isoformat(), "day", "dateline", dateline_date)
-            # The weekdays the text names for its news ("a confirmé mardi").
-            weekdays = {WEEKDAYS[w.lower()] for w in re.findall(rf"\b({WEEKDAY_NAMES})\b", body, re.I)}
-            years = candidate_years(month, day, weekdays, floor, today)
-            if len(years) == 1:
-                return Publication(dt.date(years[0], month, day).isoformat(), "day", "dateline+weekday", dateline_date)
-            return Publication(None, None, None, dateline_date)
-    for match in re.finditer(rf"\b(?P<weekday>{WEEKDAY_NAMES})\s+(?P<day>{DAY})\s+(?P<month>{MONTH_NAMES})\b(?:\s+(?P<year>{YEAR}))?", body, re.I):
+
+def date_from_metadata(value: Optional[str]) -> Optional[Publication]:
+    match = re.match(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?", (value or "").strip())
+    if not match:
+        return None
+    precision = "day" if match.group(3) else "month" if match.group(2) else "year"
+    return Publication("-".join(x for x in match.groups() if x), precision, "metadata", value)
+
+
+def date_from_url(url: Optional[str]) -> Optional[Publication]:
+    """".../2022/04/07/slug.html", ".../2023-07-12/slug", "...-20230711.html"."""
+    for pattern in URL_DATES:
+        for match in pattern.finditer(url or ""):
+            date = _safe_date(int(match.group("y")), int(match.group("m")), int(match.group("d")))
+            if date:
+                return Publication(date.isoformat(), "day", "url", match.group(0).strip("/"))
+    return None
+
+
+def date_from_dateline(dateline: Optional[str], body: str, today: dt.date) -> Optional[Publication]:
+    """"BRUXELLES, 15 Mar." with the weekdays the text gives its news ("a
+    confirmé mardi") fixing the year; NULL with the expression otherwise."""
+    match = re.match(rf"(?P<day>{DAY})\s+(?P<month>[A-Za-zéû]+)\.?(?:\s+(?P<year>{YEAR}))?", (dateline or "").strip())
+    if not match or match.group("month").lower() not in MONTHS:
+        return None
+    month, day = MONTHS[match.group("month").lower()], _day(match.group("day"))
+    if match.group("year"):
+        date = _safe_date(int(match.group("year")), month, day)
+        return Publication(date.isoformat(), "day", "dateline", dateline) if date else None
+    weekdays = {WEEKDAYS[w.lower()] for w in re.findall(rf"\b({WEEKDAY_NAMES})\b", body, re.I)}
+    year = nearest_year(month, day, weekdays, today)
+    if year:
+        return Publication(dt.date(year, month, day).isoformat(), "day", "dateline+weekday", dateline)
+    return Publication(None, None, None, dateline)
+
+
+def date_from_weekday(body: str, today: dt.date) -> Optional[Publication]:
+    """The first weekday/day pair of the text ("jeudi 20 avril"): the most
+    recent year in which 20 April is a Thursday."""
+    pattern = rf"\b(?P<weekday>{WEEKDAY_NAMES})\s+(?P<day>{DAY})\s+(?P<month>{MONTH_NAMES})\b(?:\s+(?P<year>{YEAR}))?"
+    for match in re.finditer(pattern, body, re.I):
         month, day = MONTHS[match.group("month").lower()], _day(match.group("day"))
         if match.group("year"):
             date = _safe_date(int(match.group("year")), month, day)
             if date:
                 return Publication(date.isoformat(), "day", "text", match.group(0))
             continue
-        years = candidate_years(month, day, {WEEKDAYS[match.group("weekday").lower()]}, floor, today)
-        if len(years) == 1:
-            return Publication(dt.date(years[0], month, day).isoformat(), "day", "weekday", match.group(0))
+        year = nearest_year(month, day, {WEEKDAYS[match.group("weekday").lower()]}, today)
+        if year:
+            return Publication(dt.date(year, month, day).isoformat(), "day", "weekday", match.group(0))
         return Publication(None, None, None, match.group(0))
-    return Publication(None, None, None, None)
+    return None
+
+
+def infer_publication_date(body: str, metadata_date: Optional[str] = None,
+                           dateline_date: Optional[str] = None,
+                           today: Optional[dt.date] = None, url: Optional[str] = None) -> Publication:
+    """The article's date from its metadata, its URL, its dateline, or a
+    weekday/day pair of the text, with the method recorded; NULL with the
+    expression kept when none decides. Never from events the text mentions."""
+    today = today or dt.date.today()
+    for found in (date_from_metadata(metadata_date), date_from_url(url),
+                  date_from_dateline(dateline_date, body, today)):
+        if found:
+            return found
+    return date_from_weekday(body, today) or Publication(None, None, None, None)

@@ -175,45 +175,14 @@ NUMBER_WORDS = {
     "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
 }
 
-# Events whose mention dates an article from below, to choose among the
-# years a weekday and a day allow: "l'invasion russe de l'Ukraine" is after
-# 24 February 2022.
-ERA_MARKERS = [
-    (r"(?i)\binvasion (?:russe )?(?:à grande échelle )?(?:de l'Ukraine|russe)|\binvasion de l'Ukraine|Russie a lancé son invasion|offensive russe en Ukraine|guerre en Ukraine", "2022-02-24"),
-    (r"(?i)\bFinlande a rejoint l'(?:OTAN|Otan|Alliance)", "2023-04-04"),
-    (r"(?i)\bSuède a rejoint l'(?:OTAN|Otan|Alliance)", "2024-03-07"),
-    (r"(?i)\bannexion de la Crimée", "2014-03-18"),
-]
+# Meeting nouns, gathering verbs and the other cues of the meeting extractor
+# are data: extract/data/meetings.yml.
 
-# Meeting words, by kind: "le sommet de Vilnius", "un point presse à Kiev".
-MEETING_NOUNS = {
-    "sommet": "summit", "sommets": "summit",
-    "réunion": "meeting", "session": "meeting", "vidéoconférence": "meeting",
-    "visioconférence": "meeting", "rencontre": "meeting",
-    "entretien": "talks", "entretiens": "talks", "pourparlers": "talks",
-    "négociations": "talks", "discussions": "talks", "tête-à-tête": "talks",
-    "conseil": "council",
-    "conférence de presse": "press_conference", "point presse": "press_conference",
-    "point de presse": "press_conference", "conférence de presse conjointe": "press_conference",
-    "visite": "visit", "voyage": "visit", "déplacement": "visit",
-}
-# Nouns that name any gathering and so may refer back to a more specific one:
-# "Le sommet ... La réunion a été convoquée ..." is one meeting.
-GENERIC_MEETING_NOUNS = {"réunion", "rencontre", "session", "vidéoconférence", "visioconférence"}
-# Verbs that report a gathering: "se rencontreront lundi à Bruxelles",
-# "les ministres réunis à Oslo", "les 30 membres se réuniront".
-MEETING_VERBS = {"rencontrer": "meeting", "réunir": "meeting", "retrouver": "meeting",
-                 "recevoir": "meeting", "s'entretenir": "talks", "entretenir": "talks"}
-# Named bodies whose meeting is a council: "le Conseil OTAN-Russie".
-COUNCIL_NAME = re.compile(r"\bConseil (?:OTAN-[A-Z]\w+|européen|de l'Atlantique Nord|de sécurité(?: de l'ONU)?)")
+# Named bodies whose meeting is a council: "le Conseil OTAN-Russie", "un
+# conseil des ministres des Affaires étrangères de l'UE jeudi à Berlin".
+COUNCIL_NAME = re.compile(r"\b(?:[Cc]onseil des ministres|Conseil (?:OTAN-[A-Z]\w+|européen|de l'Atlantique Nord|de sécurité(?: de l'ONU)?))")
 # A named group that meets: "réunion du Groupe de contact de la défense ukrainienne".
 GROUP_NAME = re.compile(r"\b(?:Groupe|Format) de [^,.;:]{3,60}?(?=\s+(?:à|au|aux|en|le|les|pour|avec|,|\.)|$)")
-# Collective subjects of a NATO gathering: "les pays de l'Otan vont décider à
-# Madrid", "les 30 membres se réuniront"; leaders and states make a summit.
-COLLECTIVE_MEMBERS = re.compile(
-    r"(?i)\bles (?:(?:\d+|trente|vingt-\w+) )?(?:pays|États|Etats|membres|alliés|dirigeants|chefs d'État|chefs d'Etat)(?: membres)?(?: de l'(?:Otan|OTAN|Alliance))?\b")
-SUMMIT_LEVEL = re.compile(r"(?i)\b(?:pays|États|Etats|dirigeants|chefs d'État|chefs d'Etat|membres)\b")
-DECISION_VERBS = {"décider", "adopter", "convenir", "approuver", "réunir", "rencontrer", "entériner"}
 
 # Sites: "la base aérienne de Ramstein", "le siège de l'OTAN" (in Brussels).
 SITE_PATTERN = re.compile(

@@ -43,7 +43,7 @@ def extract_article(raw: RawArticle, clean: CleanArticle, doc) -> dict:
     body = clean.body
     article_id = raw.id
     sentences = Sentences(doc)
-    publication = infer_publication_date(body, raw.date, clean.dateline_date)
+    publication = infer_publication_date(body, raw.date, clean.dateline_date, url=raw.url)
     anchor = publication.as_date()
 
     def sid(offset):
