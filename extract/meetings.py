@@ -901,8 +901,10 @@ def new_meeting(trigger) -> Optional[Meeting]:
     return Meeting(kind=trigger.kind)
 
 
-def extract_meetings(doc, sentences, place_mentions, people, anchor) -> list:
-    """Meetings of a parsed article, merged within it."""
+def extract_meetings(article) -> list:
+    """Meetings of an annotated article (extract.article), merged within it."""
+    doc, sentences, place_mentions, people = article.doc, article.sentences, article.places, article.people
+    anchor = article.anchor
     body = text_of(doc)
     people_spans = [(m.start, m.end, p.key) for p in people for m in p.mentions]
     meetings = []

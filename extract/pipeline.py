@@ -1,21 +1,19 @@
-"""From a raw article to plain rows: clean, parse once, run every extractor.
+"""From a raw article to plain rows: clean, parse once, annotate, run every
+extractor, and lay the facts out as rows for the writer.
 
 extract_article is a pure function of its inputs (the raw article, its clean
 form and the parsed Doc): it never touches the database, so it can run in
 worker processes and its output can be tested directly.
 """
-import bisect
 import json
 from dataclasses import asdict
 
+from .article import Article, annotate
 from .clean import CleanArticle, clean_article
-from .dates import infer_publication_date
 from .meetings import extract_meetings
-from .people import extract_people
-from .places import country_place, find_places, get_place
+from .places import country_place, get_place
 from .ratifications import extract_ratifications
 from .reader import RawArticle
-from .segment import paragraphs_of
 from .statements import extract_statements
 
 
@@ -23,134 +21,125 @@ def prepare(raw: RawArticle) -> CleanArticle:
     return clean_article(raw.text, title=raw.title, source=raw.source)
 
 
-class Sentences:
-    """Sentence index of offsets in a Doc."""
-
-    def __init__(self, doc):
-        self.spans = list(doc.sents)
-        self.starts = [s.start_char for s in self.spans]
-
-    def index(self, offset: int) -> int:
-        return max(0, bisect.bisect_right(self.starts, offset) - 1)
-
-    def start_of(self, offset: int) -> int:
-        return self.starts[self.index(offset)] if self.starts else 0
-
-
 def extract_article(raw: RawArticle, clean: CleanArticle, doc) -> dict:
     """Rows for every table, keyed by table name, with local keys for people
     and places that the writer resolves across the corpus."""
-    body = clean.body
-    article_id = raw.id
-    sentences = Sentences(doc)
-    publication = infer_publication_date(body, raw.date, clean.dateline_date, url=raw.url)
-    anchor = publication.as_date()
-
-    def sid(offset):
-        return f"{article_id}-s{sentences.index(offset)}"
-
-    article = {
-        "id": article_id, "file": raw.file, "line": raw.line, "sha256": raw.sha256,
-        "title": clean.title, "url": raw.url, "source": clean.source, "byline": clean.byline,
-        "dateline": clean.dateline, "published": publication.value,
-        "published_precision": publication.precision, "published_method": publication.method,
-        "published_expr": publication.expr, "language": "fr", "body": body, "raw_text": raw.text,
-        "encoding": raw.encoding, "word_count": len(body.split()),
-        "credits": json.dumps(clean.credits, ensure_ascii=False) if clean.credits else None,
-        "removed": json.dumps(clean.removed, ensure_ascii=False) if clean.removed else None,
-    }
-    sentence_rows = [{"id": f"{article_id}-s{i}", "article_id": article_id, "idx": i,
-                      "start": s.start_char, "end": s.end_char, "text": s.text}
-                     for i, s in enumerate(sentences.spans)]
-
-    people = extract_people(doc, sentences.start_of)
+    article = annotate(raw, clean, doc)
     # Statements first: speaker resolution may find a person the model missed.
-    statements = extract_statements(doc, paragraphs_of(body), people)
-    mention_rows, role_rows = [], []
-    for person in people:
-        for m in person.mentions:
-            mention_rows.append({"id": f"{article_id}-m{len(mention_rows)}", "article_id": article_id,
-                                 "sentence_id": sid(m.start), "start": m.start, "end": m.end,
-                                 "text": m.text, "name": m.name, "person_key": person.key})
-        for role in person.roles:
-            role_rows.append({"id": f"{article_id}-r{len(role_rows)}", "article_id": article_id,
-                              "sentence_id": sid(role.start), "start": role.start, "end": role.end,
-                              "person_key": person.key, "title": role.title,
-                              "organisation": role.organisation,
-                              "country_id": f"country:{role.country}" if role.country else None,
-                              "text": role.text})
+    statements = extract_statements(article)
+    rows = Rows(article)
+    tables = {"articles": [rows.article()], "sentences": rows.sentences(), "place_mentions": rows.place_mentions(),
+              "statements": rows.statements(statements), **rows.meetings(extract_meetings(article)),
+              "ratifications": rows.ratifications(extract_ratifications(article)), **rows.people()}
+    return {**tables, "places": rows.places()}
 
-    place_mentions = find_places(doc)
-    places = {}
 
-    def need(place):
+class Rows:
+    """The rows of one annotated article, and the places they point to."""
+
+    def __init__(self, article: Article):
+        self.a = article
+        self.needed = {}
+
+    def sid(self, offset: int) -> str:
+        return f"{self.a.id}-s{self.a.sentences.index(offset)}"
+
+    def need(self, place):
         """Every place a row points to gets its row, a site's town too."""
-        if place is not None and place.id not in places:
-            places[place.id] = place
+        if place is not None and place.id not in self.needed:
+            self.needed[place.id] = place
             if place.parent_id:
-                need(get_place(place.parent_id))
+                self.need(get_place(place.parent_id))
 
-    place_rows = []
-    for n, pm in enumerate(place_mentions):
-        need(pm.place)
-        place_rows.append({"id": f"{article_id}-p{n}", "article_id": article_id,
-                           "sentence_id": sid(pm.start), "start": pm.start, "end": pm.end,
-                           "text": pm.text, "place_id": pm.place.id, "how": pm.how})
+    def article(self) -> dict:
+        raw, clean, publication, body = self.a.raw, self.a.clean, self.a.publication, self.a.body
+        return {
+            "id": self.a.id, "file": raw.file, "line": raw.line, "sha256": raw.sha256,
+            "title": clean.title, "url": raw.url, "source": clean.source, "byline": clean.byline,
+            "dateline": clean.dateline, "published": publication.value,
+            "published_precision": publication.precision, "published_method": publication.method,
+            "published_expr": publication.expr, "language": "fr", "body": body, "raw_text": raw.text,
+            "encoding": raw.encoding, "word_count": len(body.split()),
+            "credits": json.dumps(clean.credits, ensure_ascii=False) if clean.credits else None,
+            "removed": json.dumps(clean.removed, ensure_ascii=False) if clean.removed else None,
+        }
 
-    statement_rows = [{"id": f"{article_id}-q{n}", "article_id": article_id,
-                       "sentence_id": sid(s.start), "start": s.start, "end": s.end, "quote": s.quote,
-                       "kind": s.kind, "speaker_key": s.speaker_key, "speaker_text": s.speaker_text,
-                       "speaker_kind": s.speaker_kind, "verb": s.verb, "occasion": s.occasion}
-                      for n, s in enumerate(statements)]
+    def sentences(self) -> list:
+        return [{"id": f"{self.a.id}-s{i}", "article_id": self.a.id, "idx": i,
+                 "start": s.start_char, "end": s.end_char, "text": s.text}
+                for i, s in enumerate(self.a.sentences.spans)]
 
-    meetings = extract_meetings(doc, sentences, place_mentions, people, anchor)
-    meeting_rows, meeting_mention_rows, participant_rows = [], [], []
-    for n, meeting in enumerate(meetings):
-        meeting_id = f"{article_id}-e{n}"
-        need(meeting.place)
-        need(meeting.venue)
-        first = meeting.mentions[0]
-        meeting_rows.append({
-            "id": meeting_id, "article_id": article_id, "sentence_id": sid(first.start),
-            "start": first.start, "end": first.end, "kind": meeting.kind, "name": meeting.name,
-            "place_id": meeting.place.id if meeting.place else None,
-            "venue_id": meeting.venue.id if meeting.venue else None,
-            "date_start": meeting.date_start, "date_end": meeting.date_end,
-            "date_precision": meeting.date_precision, "date_expr": meeting.date_expr,
-            "date_qualifier": meeting.date_qualifier, "status": meeting.status,
-            "organiser_key": meeting.organiser_key,
-        })
-        for k, mm in enumerate(meeting.mentions):
-            meeting_mention_rows.append({"id": f"{meeting_id}-{k}", "meeting_id": meeting_id,
-                                         "article_id": article_id, "sentence_id": sid(mm.start),
-                                         "start": mm.start, "end": mm.end, "text": mm.text})
-        for key in meeting.participant_keys:
-            participant_rows.append({"meeting_id": meeting_id, "person_key": key, "country_id": None})
-        for code in meeting.participant_countries:
-            participant_rows.append({"meeting_id": meeting_id, "person_key": None, "country_id": f"country:{code}"})
-            need(country_place(code))
+    def people(self) -> dict:
+        aid, mentions, roles = self.a.id, [], []
+        for person in self.a.people:
+            for m in person.mentions:
+                mentions.append({"id": f"{aid}-m{len(mentions)}", "article_id": aid, "sentence_id": self.sid(m.start),
+                                 "start": m.start, "end": m.end, "text": m.text, "name": m.name,
+                                 "person_key": person.key})
+            for role in person.roles:
+                roles.append({"id": f"{aid}-r{len(roles)}", "article_id": aid, "sentence_id": self.sid(role.start),
+                              "start": role.start, "end": role.end, "person_key": person.key, "title": role.title,
+                              "organisation": role.organisation,
+                              "country_id": f"country:{role.country}" if role.country else None, "text": role.text})
+                if role.country:
+                    self.need(get_place(f"country:{role.country}"))
+        return {"mentions": mentions, "roles": roles}
 
-    ratifications = extract_ratifications(doc, sentences, anchor)
-    ratification_rows = []
-    for n, r in enumerate(ratifications):
-        for code in (r.country, r.candidate):
-            if code:
-                need(country_place(code))
-        ratification_rows.append({
-            "id": f"{article_id}-k{n}", "article_id": article_id, "sentence_id": sid(r.start),
-            "start": r.start, "end": r.end, "country_id": f"country:{r.country}" if r.country else None,
-            "candidate_id": f"country:{r.candidate}", "status": r.status, "n_countries": r.n_countries,
-            "n_members": r.n_members, "body": r.body, "date": r.date, "date_precision": r.date_precision,
-            "date_expr": r.date_expr, "text": body[r.start:r.end],
-        })
-    for row in role_rows:
-        if row["country_id"]:
-            need(get_place(row["country_id"]))
+    def place_mentions(self) -> list:
+        rows = []
+        for n, pm in enumerate(self.a.places):
+            self.need(pm.place)
+            rows.append({"id": f"{self.a.id}-p{n}", "article_id": self.a.id, "sentence_id": self.sid(pm.start),
+                         "start": pm.start, "end": pm.end, "text": pm.text, "place_id": pm.place.id, "how": pm.how})
+        return rows
 
-    return {
-        "articles": [article], "sentences": sentence_rows, "mentions": mention_rows,
-        "roles": role_rows, "place_mentions": place_rows, "statements": statement_rows,
-        "meetings": meeting_rows, "meeting_mentions": meeting_mention_rows,
-        "meeting_participants": participant_rows, "ratifications": ratification_rows,
-        "places": [asdict(p) for p in places.values()],
-    }
+    def statements(self, statements) -> list:
+        return [{"id": f"{self.a.id}-q{n}", "article_id": self.a.id, "sentence_id": self.sid(s.start),
+                 "start": s.start, "end": s.end, "quote": s.quote, "kind": s.kind, "speaker_key": s.speaker_key,
+                 "speaker_text": s.speaker_text, "speaker_kind": s.speaker_kind, "verb": s.verb,
+                 "occasion": s.occasion}
+                for n, s in enumerate(statements)]
+
+    def meetings(self, meetings) -> dict:
+        rows, mentions, participants = [], [], []
+        for n, meeting in enumerate(meetings):
+            meeting_id, first = f"{self.a.id}-e{n}", meeting.mentions[0]
+            self.need(meeting.place)
+            self.need(meeting.venue)
+            rows.append({
+                "id": meeting_id, "article_id": self.a.id, "sentence_id": self.sid(first.start),
+                "start": first.start, "end": first.end, "kind": meeting.kind, "name": meeting.name,
+                "place_id": meeting.place.id if meeting.place else None,
+                "venue_id": meeting.venue.id if meeting.venue else None,
+                "date_start": meeting.date_start, "date_end": meeting.date_end,
+                "date_precision": meeting.date_precision, "date_expr": meeting.date_expr,
+                "date_qualifier": meeting.date_qualifier, "status": meeting.status,
+                "organiser_key": meeting.organiser_key,
+            })
+            mentions += [{"id": f"{meeting_id}-{k}", "meeting_id": meeting_id, "article_id": self.a.id,
+                          "sentence_id": self.sid(mm.start), "start": mm.start, "end": mm.end, "text": mm.text}
+                         for k, mm in enumerate(meeting.mentions)]
+            participants += [{"meeting_id": meeting_id, "person_key": key, "country_id": None}
+                             for key in meeting.participant_keys]
+            for code in meeting.participant_countries:
+                participants.append({"meeting_id": meeting_id, "person_key": None, "country_id": f"country:{code}"})
+                self.need(country_place(code))
+        return {"meetings": rows, "meeting_mentions": mentions, "meeting_participants": participants}
+
+    def ratifications(self, ratifications) -> list:
+        rows = []
+        for n, r in enumerate(ratifications):
+            for code in (r.country, r.candidate):
+                if code:
+                    self.need(country_place(code))
+            rows.append({
+                "id": f"{self.a.id}-k{n}", "article_id": self.a.id, "sentence_id": self.sid(r.start),
+                "start": r.start, "end": r.end, "country_id": f"country:{r.country}" if r.country else None,
+                "candidate_id": f"country:{r.candidate}", "status": r.status, "n_countries": r.n_countries,
+                "n_members": r.n_members, "body": r.body, "date": r.date, "date_precision": r.date_precision,
+                "date_expr": r.date_expr, "text": self.a.body[r.start:r.end],
+            })
+        return rows
+
+    def places(self) -> list:
+        return [asdict(p) for p in self.needed.values()]

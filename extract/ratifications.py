@@ -771,8 +771,9 @@ def matches_in(sent, matcher) -> list:
     return found
 
 
-def extract_ratifications(doc, sentences, anchor) -> list:
-    """Ratification rows of a parsed article."""
+def extract_ratifications(article) -> list:
+    """Ratification rows of an annotated article (extract.article)."""
+    doc, sentences, anchor = article.doc, article.sentences, article.anchor
     matcher, memory, results, seen = matcher_for(doc.vocab), Memory(), [], set()
     body = text_of(doc)
     mark_keys(doc)

@@ -624,6 +624,7 @@ def noun_phrase(head):
     return left.idx, right.idx + len(right.text)
 
 
-def extract_statements(doc, paragraphs, people) -> list:
-    """Statements of a parsed article; paragraphs are (start, end) offsets."""
-    return ArticleStatements(doc, paragraphs, people).run()
+def extract_statements(article) -> list:
+    """Statements of an annotated article (extract.article), speakers resolved.
+    A person the model missed and the resolver found joins article.people."""
+    return ArticleStatements(article.doc, article.paragraphs, article.people).run()
