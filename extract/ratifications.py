@@ -40,7 +40,7 @@ from typing import Optional
 
 import yaml
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from . import lexicon
 from .dates import find_dates
@@ -120,15 +120,15 @@ def key_of(token) -> str:
     return lower
 
 
-# token._.rkey holds key_of(token), set once per article by mark_keys: the
-# Matcher reads it for every pattern, a getter would recompute it each time.
-if not Token.has_extension("rkey"):
-    Token.set_extension("rkey", default=None)
-
-
 def mark_keys(doc) -> None:
-    for token in doc:
-        token._.rkey = key_of(token)
+    """key_of every token, computed once per article into a plain list (an
+    extension attribute is read through Python at every access)."""
+    doc.user_data["rkeys"] = [key_of(token) for token in doc]
+
+
+def rkey(token) -> str:
+    """The key mark_keys gave the token."""
+    return token.doc.user_data["rkeys"][token.i]
 
 
 def token_pattern(phrase: str) -> list:
@@ -225,7 +225,7 @@ def other_organisation(doc, i, end) -> bool:
     if doc[i].lower_ == "en":  # "l'entrée en vigueur", not "l'adhésion en mars"
         return i + 1 < end and doc[i + 1].pos_ == "NOUN" and doc[i + 1].lower_ not in DATE_NOUNS
     following = [t for t in doc[i + 1:min(end, i + 4)] if t.pos_ != "DET"]
-    return bool(following) and following[0]._.rkey not in vocabulary()["nato_names"]
+    return bool(following) and rkey(following[0]) not in vocabulary()["nato_names"]
 
 
 def read_membership(noun, end, ctry) -> tuple:
@@ -253,7 +253,7 @@ def read_membership(noun, end, ctry) -> tuple:
 
 
 def is_membership_noun(token, end) -> bool:
-    if token._.rkey in vocabulary()["membership_nouns"]:
+    if rkey(token) in vocabulary()["membership_nouns"]:
         return True
     doc = token.doc
     # "celle de la Suède": the membership nouns are feminine ("celui de la
@@ -320,14 +320,14 @@ def governor_of(doc, anchor, start, sent) -> Optional[object]:
     i = start - 1
     while i >= sent.start and (doc[i].pos_ == "ADV" or doc[i].lower_ in GROUP_WORDS):
         i -= 1
-    if i >= sent.start and doc[i]._.rkey in governors and doc[i].pos_ != "NOUN":
+    if i >= sent.start and rkey(doc[i]) in governors and doc[i].pos_ != "NOUN":
         return doc[i]
     ranked = ranked_noun(doc, i, sent)
     if ranked is not None:
         return ranked
     head = anchor.head
     if anchor.dep_ in ("xcomp", "advcl", "acl", "ccomp", "obl", "obl:arg") and head.i < anchor.i \
-            and head._.rkey in governors and head.pos_ != "NOUN":
+            and rkey(head) in governors and head.pos_ != "NOUN":
         return head
     return None
 
@@ -341,7 +341,7 @@ def ranked_noun(doc, i, sent) -> Optional[object]:
         if token.pos_ not in ("NOUN", "PROPN", "DET", "ADP", "NUM", "ADJ") or \
                 token.pos_ == "ADP" and token.lower_ not in ("de", "d'", "du", "des"):
             return None
-        if token.pos_ == "NOUN" and data["governors"].get(token._.rkey) == "same":
+        if token.pos_ == "NOUN" and data["governors"].get(rkey(token)) == "same":
             window = doc[max(sent.start, j - 3):j + 1]
             if any(t.lemma_.lower() in data["ranks"] or t.morph.get("NumType") == ["Ord"] for t in window):
                 return token
@@ -356,7 +356,7 @@ def status_of(base, doc, anchor, start, sent) -> Optional[str]:
         governor = governor_of(doc, anchor, start, sent)
         if governor is None:
             return None
-        effect = data["governors"][governor._.rkey]
+        effect = data["governors"][rkey(governor)]
         if effect != "same":
             if base in ("joined", "applied"):
                 return None
@@ -394,7 +394,7 @@ def is_passive(doc, anchor, start, end) -> bool:
     if any(t.lower_ in ("se", "s'") for t in group):
         return False
     before = doc[start - 1] if start > 0 else None
-    if any(t.lemma_ == "être" for t in group) or before is not None and before._.rkey in ("rester", "demeurer"):
+    if any(t.lemma_ == "être" for t in group) or before is not None and rkey(before) in ("rester", "demeurer"):
         return True
     return not any(t.lemma_ == "avoir" for t in group) and any(t.lower_ == "par" for t in doc[end:end + 4])
 
@@ -542,23 +542,23 @@ def window_candidates(doc, start, end, stop, ctry) -> Optional[tuple]:
         if is_membership_noun(token, stop):
             kind, codes = read_membership(token, stop, ctry)
             return None if kind == "none" else (kind, codes)
-        if is_infinitive(token) and token._.rkey not in data["join_verbs"]:
+        if is_infinitive(token) and rkey(token) not in data["join_verbs"]:
             return None  # "a accepté de lever son veto à ...": the infinitive reports the step
     if any(t.pos_ == "PRON" and t.lower_ in ("l'", "la", "le", "les") for t in doc[start:end]):
         return "refer", []
     content = [t for t in doc[end:stop] if (t.pos_ in ("NOUN", "PROPN") or t.i in ctry)
-               and t.lower_ not in DATE_NOUNS and t._.rkey not in data["transparent_nouns"]]
-    if content and content[0]._.rkey in data["nato_names"]:
+               and t.lower_ not in DATE_NOUNS and rkey(t) not in data["transparent_nouns"]]
+    if content and rkey(content[0]) in data["nato_names"]:
         return "refer", []
     if not content:
         # "a ratifié", "doit encore donner son feu vert" stand alone; "Paris a approuvé" does not.
-        transparent = any(t._.rkey in data["transparent_nouns"] for t in doc[end:stop])
-        return ("refer", []) if transparent or doc[end - 1]._.rkey not in data["needs_object"] else None
+        transparent = any(rkey(t) in data["transparent_nouns"] for t in doc[end:stop])
+        return ("refer", []) if transparent or rkey(doc[end - 1]) not in data["needs_object"] else None
     if content[0].i in ctry and ctry[content[0].i][2] != "adjective":
         # "a donné son feu vert à Helsinki", "un texte autorisant la Finlande à rejoindre l'Otan"
         codes, after, _ = read_list(doc, ctry[content[0].i][1], stop, ctry)
         if preceded_by(doc, ctry[content[0].i][1], {"à", "au"}, end) or \
-                after < stop and doc[after].lower_ == "à" and after + 1 < stop and doc[after + 1]._.rkey in data["join_verbs"]:
+                after < stop and doc[after].lower_ == "à" and after + 1 < stop and rkey(doc[after + 1]) in data["join_verbs"]:
             return "named", codes
     return None
 
@@ -670,7 +670,7 @@ def self_step(status, doc, anchor, first, end, stop, sent, ctry, memory) -> Opti
     if any(t.lower_ == "à" and t.i + 1 < stop and is_infinitive(doc[t.i + 1]) for t in doc[end:stop]):
         return None
     nato = vocabulary()["nato_names"]
-    if not any(t._.rkey in nato or is_membership_noun(t, sent.end) for t in sent) and not memory.everywhere:
+    if not any(rkey(t) in nato or is_membership_noun(t, sent.end) for t in sent) and not memory.everywhere:
         return None
     if any(other_alliance(t) for t in doc[anchor.i:stop]):
         return None
@@ -681,7 +681,7 @@ def self_step(status, doc, anchor, first, end, stop, sent, ctry, memory) -> Opti
 def other_alliance(token) -> bool:
     """ "l'Alliance bolivarienne", not "l'Alliance atlantique" nor "l'alliance militaire"."""
     doc = token.doc
-    if token._.rkey != "alliance" or token.i + 1 >= len(doc):
+    if rkey(token) != "alliance" or token.i + 1 >= len(doc):
         return False
     following = doc[token.i + 1]
     return following.pos_ in ("ADJ", "PROPN") and following.lower_ not in vocabulary()["alliance_qualifiers"]
@@ -694,7 +694,7 @@ def foreign_after(doc, i, stop) -> bool:
     following = [t for t in doc[i + 1:min(stop, i + 4)] if t.pos_ != "DET"]
     if not following or doc[following[0].i:stop].text.lower().startswith(vocabulary()["nato_long_name"]):
         return False
-    return following[0].pos_ in ("NOUN", "PROPN") and following[0]._.rkey not in vocabulary()["nato_names"] \
+    return following[0].pos_ in ("NOUN", "PROPN") and rkey(following[0]) not in vocabulary()["nato_names"] \
         and not is_membership_noun(following[0], stop)
 
 
@@ -710,7 +710,7 @@ def noun_facts(sent, ctry, taken, named) -> list:
     for token in sent:
         if taken.get(token.i) or not named:
             continue
-        if token._.rkey in nouns["blocked"] and token.i not in taken:
+        if rkey(token) in nouns["blocked"] and token.i not in taken:
             actors = noun_complement(doc, token.i + 1, sent, ctry)
             pairs = [(a, c) for a in actors for c in named if c != a]
             facts.append(Found("blocked", token.i, token.i + 1, pairs))
@@ -757,11 +757,11 @@ def possessors(sent, ctry) -> list:
 def matches_in(sent, matcher) -> list:
     """(status, start, end) of the trigger phrases, longest first where they overlap."""
     doc, found, taken = sent.doc, [], set()
-    if not any(t._.rkey in anchor_words() for t in sent):
+    if not any(rkey(t) in anchor_words() for t in sent):
         return []
     # The Matcher reads a copy of the sentence made of keys (fast ORTH
     # predicates, where an extension attribute is read through Python).
-    keys = Doc(doc.vocab, words=[t._.rkey or t.lower_ for t in sent], pos=[t.pos_ or "X" for t in sent])
+    keys = Doc(doc.vocab, words=[rkey(t) or t.lower_ for t in sent], pos=[t.pos_ or "X" for t in sent])
     spans = sorted(((m, sent.start + s, sent.start + e) for m, s, e in matcher(keys)),
                    key=lambda m: (m[1], m[1] - m[2]))
     for match_id, start, end in spans:
@@ -780,8 +780,8 @@ def extract_ratifications(article) -> list:
     relevant = []
     for sent in sentences.spans:
         matches = matches_in(sent, matcher)
-        has_noun = any(t._.rkey in vocabulary()["membership_nouns"] for t in sent)
-        if matches or has_noun or any(t._.rkey in vocabulary()["noun_triggers"]["blocked"] for t in sent):
+        has_noun = any(rkey(t) in vocabulary()["membership_nouns"] for t in sent)
+        if matches or has_noun or any(rkey(t) in vocabulary()["noun_triggers"]["blocked"] for t in sent):
             ctry = country_tokens(sent)
             relevant.append((sent, matches, ctry, sentence_candidates(sent, ctry)))
     memory.everywhere = list(dict.fromkeys(c for _, _, _, named in relevant for c in named))
