@@ -30,7 +30,7 @@ INTERTITLE = re.compile(r'(?:(?<=[.!?…"»)])|^)\s*-\s+(?P<heading>[^\n]{2,90}?
 # A heading in capitals glued to the next sentence: "... L'INNOCENCE DE LA
 # RUSSIELe ministre britannique ...".
 CAPS_HEADING = re.compile(r"(?:(?<=[.!?…\"»])|^)\s*(?P<heading>(?:[A-ZÀ-Ý0-9'’-]+[ ,:]+){2,}[A-ZÀ-Ý0-9'’-]*?[A-ZÀ-Ý])(?=[A-ZÀ-Ý][a-zà-ÿ])", re.MULTILINE)
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
 
 
 @dataclass

@@ -63,9 +63,10 @@ def find_quotes(body: str, start: int, end: int) -> list:
     quotes = []
     text = body[start:end]
     for opening, closing in QUOTE_PAIRS:
-        marks = [i for i, c in enumerate(text) if c in (opening, closing)]
-        if opening == "«":
-            marks = [i for i, c in enumerate(text) if c in "«»"]
+        if opening not in text and closing not in text:
+            continue
+        family = "«»" if opening == "«" else opening + closing
+        marks = [i for i, c in enumerate(text) if c in family]
         if opening == '"':
             pairs = pair_straight_quotes(text, marks)
         else:

@@ -74,7 +74,7 @@ def speech_lemma(token):
     previous = doc[before].text.lower() if token.i else ""
     following = doc[token.i + 1].text if token.i + 1 < len(doc) else ""
     if not (previous in (",", "a", "ont", "avait", "avaient") or following.startswith("-")
-            or re.search(r"-(?:il|elle|ils|elles|on)$", previous)):
+            or previous.endswith(("-il", "-elle", "-ils", "-elles", "-on"))):
         return None
     for guess in (word + "r", word[:-3] + "er" if word.endswith("ent") else "", word[:-1] + "er",
                   word[:-1] + "re", word[:-2] + "ir" if word.endswith("it") else "", word):
@@ -481,7 +481,11 @@ class ArticleStatements:
         text = self.body[quote.start:quote.end]
         if len(text.split()) > 3:
             return False
-        return len(re.findall(r'[«"“]\s*' + re.escape(text) + r'\s*[»"”]', self.body, re.IGNORECASE)) >= 2
+        lower, needle, found, at = self.body.lower(), text.lower(), 0, 0
+        while (at := lower.find(needle, at)) >= 0:
+            found += lower[:at].rstrip()[-1:] in '«"“'
+            at += len(needle)
+        return found >= 2
 
     def verb_for(self, quote, verbs):
         """The speech verb a quotation belongs to: a following one that

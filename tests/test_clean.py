@@ -82,3 +82,10 @@ def test_glued_intertitles_and_capital_headings_are_removed():
                           "La séance est levée. UN VOTE SANS SURPRISELe texte est adopté.")
     assert "Dialogue franc" not in clean.body and "SANS SURPRISE" not in clean.body
     assert "Pour le président, rien ne change." in clean.body and "Le texte est adopté." in clean.body
+
+
+def test_lone_surrogates_are_removed():
+    # A JSON line may carry "\ud800": no UTF-8 text, and the tokenizer cannot hash it.
+    from extract.clean import clean_article
+
+    assert clean_article("Le sommet\ud800 s'ouvre.").body == "Le sommet s'ouvre."
