@@ -387,7 +387,7 @@ class ArticleStatements:
         cued = lambda q: not self.body[unit[0]:q.outer_start].strip() and any(
             0 <= v.idx - q.outer_end <= 6 for v, lemma in verbs if lemma not in ATTRIBUTING_PREPOSITIONS)
         speech = [q for q in quotes if (cued(q) or not looks_like_name(q.text(self.body), self.tokens_between(q.start, q.end)))
-                  and not self.recurring_term(q)]
+                  and not self.recurring_term(q) and not self.named(q)]
         attributed = self.attribute_quotes(unit, quotes, speech, verbs)
         if not speech or not attributed:
             attributed = self.reported_speech(unit, quotes, verbs) or attributed
@@ -486,6 +486,11 @@ class ArticleStatements:
             found += lower[:at].rstrip()[-1:] in '«"“'
             at += len(needle)
         return found >= 2
+
+    def named(self, quote) -> bool:
+        """A quotation that a naming word introduces is a name: un collectif
+        baptisé « Les Oubliés », la réforme dite « des retraites »."""
+        return bool(lexicon.NAMING.search(self.body[max(0, quote.outer_start - 25):quote.outer_start]))
 
     def verb_for(self, quote, verbs):
         """The speech verb a quotation belongs to: a following one that
