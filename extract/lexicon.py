@@ -15,8 +15,10 @@ def _data(name: str):
 
 # Speech verbs (strong, reflexive, weak) and lemma fixes: data/speech_verbs.yml.
 _SPEECH = _data("speech_verbs.yml")
-SPEECH_VERBS = set(_SPEECH["verbs"]) | set(_SPEECH["weak"])
 REFLEXIVE_SPEECH_VERBS = set(_SPEECH["reflexive"])
+SPEECH_VERBS = set(_SPEECH["verbs"]) | set(_SPEECH["weak"]) | REFLEXIVE_SPEECH_VERBS
+# Speech verbs only with se: "s'est offusqué X", not "la décision a ému".
+REFLEXIVE_ONLY = REFLEXIVE_SPEECH_VERBS - set(_SPEECH["verbs"]) - set(_SPEECH["weak"])
 WEAK_SPEECH_VERBS = set(_SPEECH["weak"])
 LEMMA_FIXES = dict(_SPEECH["lemma_fixes"])
 SPEECH_PHRASES = {}  # first word -> phrases: "mettre" -> ["mettre en garde"]

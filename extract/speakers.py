@@ -101,6 +101,14 @@ def gender_of(person: Person, body: str) -> Optional[str]:
     return "f" if first in vocab["f"] else "m" if first in vocab["m"] else None
 
 
+def regnal_name(text: str, title) -> Optional[str]:
+    """A first name alone after a title is a name even when a town bears it:
+    "le pape François", "le roi Philippe"."""
+    vocab = vocabulary()
+    word = text.strip()
+    return word if title and word.lower() in vocab["m"] | vocab["f"] and word[:1].isupper() else None
+
+
 def contradicts(description, roles) -> bool:
     """A description that cannot be this person: another country or
     organisation than every role the article gives them."""
@@ -197,11 +205,12 @@ class Resolver:
         found = NAME_AT_END.search(phrase)
         title = describe(phrase)
         if not found and title:  # "le pape François", "le président Macron": one name after a title
-            found = re.search(rf"(?i:{re.escape(title.text)})\s+(?P<name>[A-ZÀ-Ý][\w'-]+)\s*$", phrase)
+            found = re.search(rf"(?i:\b{re.escape(title.title)})\s+(?P<name>[A-ZÀ-Ý][\w'-]+)\s*$", phrase)
         if not found or words[0] not in DEFINITE:
             return None
-        name = clean_name(found.group("name"))
-        if not name or found.group("name").split()[0] in ("La", "Le", "Les") or lexicon_place(name):
+        name = clean_name(found.group("name")) or regnal_name(found.group("name"), title)
+        if not name or found.group("name").split()[0] in ("La", "Le", "Les") or \
+                lexicon_place(name) and name != regnal_name(name, title):
             return None
         at = phrase.rfind(name)
         if at < 0 or COMPLEMENT_BEFORE.search(phrase[:at]):

@@ -73,7 +73,8 @@ def speech_lemma(token):
         before -= 1
     previous = doc[before].text.lower() if token.i else ""
     following = doc[token.i + 1].text if token.i + 1 < len(doc) else ""
-    if not (previous in (",", "a", "ont", "avait", "avaient") or following.startswith("-")
+    reflexive = previous in ("est", "sont", "était") and before and doc[before - 1].lower_ in ("s'", "se")
+    if not (previous in (",", "a", "ont", "avait", "avaient") or reflexive or following.startswith("-")
             or previous.endswith(("-il", "-elle", "-ils", "-elles", "-on"))):
         return None
     for guess in (word + "r", word[:-3] + "er" if word.endswith("ent") else "", word[:-1] + "er",
@@ -302,7 +303,8 @@ class ArticleStatements:
         if any(c.dep_ in ("aux:pass", "cop") for c in token.children) and agent_of(token) is None:
             return None
         # "la justice s'est rappelée au souvenir": reflexive uses are not speech.
-        if any(c.lower_ in ("se", "s'") for c in token.children) and lemma not in lexicon.REFLEXIVE_SPEECH_VERBS:
+        reflexive = any(c.lower_ in ("se", "s'") for c in token.children)
+        if reflexive and lemma not in lexicon.REFLEXIVE_SPEECH_VERBS or not reflexive and lemma in lexicon.REFLEXIVE_ONLY:
             return None
         return lemma
 
