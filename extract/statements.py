@@ -403,7 +403,7 @@ class ArticleStatements:
         """Quotations with the cue that attributes them: « ... », a dit X."""
         attributed = False
         for quote in speech:
-            verb = self.verb_for(quote, verbs)
+            verb = self.verb_for(quote, verbs, unit)
             if verb is None:
                 continue
             token, lemma = verb
@@ -494,7 +494,7 @@ class ArticleStatements:
         baptisé « Les Oubliés », la réforme dite « des retraites »."""
         return bool(lexicon.NAMING.search(self.body[max(0, quote.outer_start - 25):quote.outer_start]))
 
-    def verb_for(self, quote, verbs):
+    def verb_for(self, quote, verbs, unit):
         """The speech verb a quotation belongs to: a following one that
         attributes it, or a preceding one whose complement holds it."""
         after = [v for v in verbs if v[0].idx >= quote.outer_end]
@@ -508,9 +508,21 @@ class ArticleStatements:
         # "« ... » à la désescalade prônée par l'Allemagne, qui assure la présidence
         # de l'UE, a estimé la ministre": a relative clause does not attribute.
         main = [v for v in after if v[0].dep_ != "acl:relcl"]
+        # "X a reçu « avec inquiétude » ..., tandis que Y a affirmé que": a verb
+        # whose subject stands between does not attribute the quotation before.
+        after = [v for v in after if not self.own_subject_between(v[0], quote, unit)]
+        main = [v for v in main if v in after]
         if main or after:
             return (main or after)[0]
         return None
+
+    def own_subject_between(self, verb, quote, unit) -> bool:
+        """Whether the verb's nominal subject comes between a quotation inside
+        the sentence and the verb: the quotation is not what it reports."""
+        if not self.body[unit[0]:quote.outer_start].strip():
+            return False
+        return any(c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ in ("PROPN", "NOUN")
+                   and quote.outer_end <= c.idx < verb.idx for c in verb.children)
 
     def subject_before(self, verb, comma: int) -> bool:
         """Whether the verb's subject ends at the comma before it ("Le

@@ -164,3 +164,21 @@ def test_attributions_with_audience_selon_lui_and_pour(analyse):
 def test_a_name_with_a_particle_the_model_missed(analyse):
     rows = analyse("« C'est un grand jour pour nous », se réjouit Ali al-Khelaifi, un habitant de Doha.")
     assert speaker_names(rows) == ["Ali al-Khelaifi"]
+
+
+def test_a_quotation_is_not_reported_by_a_later_clause_with_its_own_subject(analyse):
+    rows = analyse("La ministre Ieva Berzina a accueilli « avec prudence » la proposition, tandis que "
+                   "le président Karlis Ozols a affirmé que son pays était prêt.")
+    assert ("partial", "le président Karlis Ozols") not in [s[:2] for s in statements(rows)]
+    assert any(s[0] == "indirect" and s[1] == "le président Karlis Ozols" for s in statements(rows))
+
+
+def test_quotations_after_a_naming_word_are_names(analyse):
+    rows = analyse("Le ministre a indiqué que le groupe surnommé « les loups du Nord » serait dissous lundi.")
+    assert [s[0] for s in statements(rows)] == ["indirect"]
+
+
+def test_emotive_verbs_with_se_and_a_title_with_a_first_name(analyse):
+    rows = analyse("« C'est une provocation », s'est offusquée la députée Rasa Kalnina. "
+                   "Le pape François s'est rendu à Gand, où il a qualifié la guerre de « folie ».")
+    assert speaker_names(rows) == ["Rasa Kalnina", "François"]
