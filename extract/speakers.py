@@ -122,8 +122,9 @@ class Resolver:
     """Speaker resolution over one article: the people it names and the
     subjects and speakers seen so far, in text order."""
 
-    def __init__(self, body: str, people: list, paragraphs: list):
+    def __init__(self, body: str, people: list, paragraphs: list, subjects=()):
         self.body = body
+        self.subjects = sorted(subjects)  # (start, end) of the head of every subject
         self.people = people
         self.paragraph_starts = [start for start, _ in paragraphs]
         self.mentions = sorted(((m.start, m.end, p) for p in people for m in p.mentions), key=lambda x: x[:2])
@@ -254,7 +255,37 @@ class Resolver:
             # "le préfet de police" far from anyone is an unnamed office-holder.
             if person and role and not any(roles_match(role, r) for r in person.roles):
                 person = None
+        if person is None and not any(where < start for where, _, _ in self.salient):
+            person = self.lead_referent(start, gender, role)
         return person
+
+    def lead_referent(self, start, gender, role) -> Optional[Person]:
+        """A description before anyone is named, as news leads have it ("a
+        annoncé jeudi le président", then "Emmanuel Macron s'est rendu"): the
+        first person named as a subject after it, in the next two paragraphs,
+        when gender and roles allow."""
+        here = self.paragraph_of(start)
+        for s, e, person in self.mentions:
+            if s <= start or not self.is_subject(s, e):
+                continue
+            if self.paragraph_of(s) > here + 2:
+                return None
+            known = self.genders.get(person.key)
+            if gender and known and known != gender or role and person.roles and (
+                    contradicts(role, person.roles)
+                    or not any(r.title == role.title or roles_match(role, r) for r in person.roles)):
+                return None
+            return person
+        return None
+
+    def is_subject(self, start, end) -> bool:
+        """Whether a mention is a subject: its head is in the name, or is a
+        title right before it ("le président turc Recep Tayyip Erdogan")."""
+        at = bisect.bisect_right(self.subjects, (end, end)) - 1
+        if at < 0:
+            return False
+        head_start, head_end = self.subjects[at]
+        return start <= head_start < end or 0 <= start - head_end <= 24 and "," not in self.body[head_end:start]
 
     def antecedent(self, offset: int, gender: Optional[str], role=None) -> Optional[Person]:
         """The nearest earlier subject or speaker that agrees, in this

@@ -101,7 +101,11 @@ class ArticleStatements:
         self.paragraphs = paragraphs
         self.people = people
         self.token_starts = [t.idx for t in doc]
-        self.resolver = Resolver(self.body, people, paragraphs)
+        self.quotes = [find_quotes(self.body, start, end) for start, end in paragraphs]
+        quoted = [(q.outer_start, q.outer_end) for quotes in self.quotes for q in quotes]
+        self.resolver = Resolver(self.body, people, paragraphs, [
+            (t.idx, t.idx + len(t.text)) for t in doc
+            if t.dep_ in ("nsubj", "nsubj:pass") and not any(s <= t.idx < e for s, e in quoted)])
         self.last_speaker = None      # (person, paragraph index)
         self.last_subject = None      # person most recently a subject
         self.statements = []
@@ -374,7 +378,7 @@ class ArticleStatements:
     def run(self):
         for index, (p_start, p_end) in enumerate(self.paragraphs):
             self.paragraph = index
-            quotes = find_quotes(self.body, p_start, p_end)
+            quotes = self.quotes[index]
             units = split_units(self.body, p_start, p_end, quotes)
             for n, unit in enumerate(units):
                 self.next_unit = units[n + 1] if n + 1 < len(units) else None
