@@ -579,17 +579,31 @@ class ArticleStatements:
     def remember_subjects(self, paragraph, unit, quotes):
         """Subjects of the unit's clauses that are people, for the pronouns that follow:
         "Mme Dupont a quitté la salle. « ... », a-t-elle lancé"."""
+        main, relative = [], []
         for token in self.tokens_between(*unit):
             if token.dep_ in ("nsubj", "nsubj:pass") and token.head.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
                 # "sensible pour Donald Trump qui aime à dénoncer": the antecedent is the subject.
                 if token.lower_ == "qui" and token.head.dep_ == "acl:relcl":
-                    token = token.head.head
-                start, end = noun_phrase(token)
-                if any(q.outer_start <= start < q.outer_end for q in quotes):
-                    continue
-                speaker = self.resolver.resolve(start, end, quotes)
-                if speaker.person:
-                    self.resolver.note(start, speaker.person)
+                    relative.append(token.head.head)
+                else:
+                    main.append(token)
+        # "X tacle Y, qui avait pris sa suite": the main subject stays the centre.
+        if self.remember(main, quotes):
+            return
+        self.remember(relative, quotes)
+
+    def remember(self, subjects, quotes) -> bool:
+        """Note the subjects that are people; whether there was one."""
+        found = False
+        for token in subjects:
+            start, end = noun_phrase(token)
+            if any(q.outer_start <= start < q.outer_end for q in quotes):
+                continue
+            speaker = self.resolver.resolve(start, end, quotes)
+            if speaker.person:
+                self.resolver.note(start, speaker.person)
+                found = True
+        return found
 
 
 def purpose(token) -> bool:
