@@ -216,10 +216,15 @@ def find_roles(text: str, mention: Mention, sentence_start: int) -> list:
     return roles
 
 
+# Adjectives before a title that keep the office: "le futur président", "le
+# nouveau ministre" (not "l'ancien président", someone else's office now).
+PRE_TITLE = r"(?:futur|future|nouveau|nouvelle|actuel|actuelle)"
+
+
 def describe(phrase: str) -> Optional[Role]:
     """A description used as a subject ("le chef de la diplomatie lettone",
     "l'homme politique estonien", "la dirigeante danoise") read as a role, or None."""
-    match = re.match(rf"^\s*(?:le|la|l'|les)\s*(?P<title>{TITLE_RE})(?P<qualifier>(?:\s+[\w'-]+){{0,6}})",
+    match = re.match(rf"^\s*(?:le|la|l'|les)\s*(?:{PRE_TITLE}\s*)?(?P<title>{TITLE_RE})(?P<qualifier>(?:\s+[\w'-]+){{0,6}})",
                      phrase, re.IGNORECASE)
     if not match:
         return None

@@ -114,8 +114,21 @@ def contradicts(description, roles) -> bool:
     organisation than every role the article gives them."""
     countries = {r.country for r in roles if r.country}
     organisations = {r.organisation for r in roles if r.organisation}
+    # "le futur président américain" is not someone the article calls "l'ancien Premier ministre".
+    other_office = (description.country or description.organisation) and roles and not any(
+        same_office(description.title, r.title) for r in roles)
     return bool(description.country and countries and description.country not in countries
-                or description.organisation and organisations and description.organisation not in organisations)
+                or description.organisation and organisations and description.organisation not in organisations
+                or other_office)
+
+
+GENERIC_TITLES = {"chef", "cheffe", "dirigeant", "dirigeante", "leader", "patron", "patronne", "responsable"}
+
+
+def same_office(a: str, b: str) -> bool:
+    """Titles that may name one office: "le chef de l'État turc" and "le
+    président turc", not "le président" and "le Premier ministre"."""
+    return a == b or a in GENERIC_TITLES or b in GENERIC_TITLES or a.endswith("politique")
 
 
 class Resolver:
@@ -198,6 +211,10 @@ class Resolver:
         if missed is not None:
             return Speaker(self.add_person(missed[0], start + self.body[start:end].find(phrase) + missed[1]),
                            phrase, "person")
+        # "une salve du futur président américain, qui a dit": "du" is "de le".
+        if words[0] not in DEFINITE and re.search(r"\b(?:du|au)\s+$", self.body[max(0, start - 4):start]):
+            speaker = self.description("le " + phrase, ["le"] + words, start)
+            return Speaker(speaker.person, phrase, speaker.kind)
         return self.description(phrase, words, start)
 
     def missed_name(self, phrase: str, words: list):
@@ -227,7 +244,8 @@ class Resolver:
         holders = [p for p in self.people if role and any(roles_match(role, r) for r in p.roles)]
         if holders:
             return Speaker(holders[-1], phrase, "person")
-        head = next((w for w in words if w not in DEFINITE and w not in ("ex-", "l'", "ancien", "ancienne", "jeune")
+        head = next((w for w in words if w not in DEFINITE and w not in ("ex-", "l'", "ancien", "ancienne", "jeune", "futur", "future",
+                                                        "nouveau", "nouvelle", "actuel", "actuelle")
                      and not re.fullmatch(r"\d+(?:e|er|ème)", w)), words[-1]).strip(",.")
         if role or head in vocab["person"] or head.startswith("ex-"):
             person = self.referent(words, head, start, role) if words[0] in DEFINITE else None

@@ -182,3 +182,12 @@ def test_emotive_verbs_with_se_and_a_title_with_a_first_name(analyse):
     rows = analyse("« C'est une provocation », s'est offusquée la députée Rasa Kalnina. "
                    "Le pape François s'est rendu à Gand, où il a qualifié la guerre de « folie ».")
     assert speaker_names(rows) == ["Rasa Kalnina", "François"]
+
+
+
+def test_an_adjective_before_a_title_keeps_the_office():
+    from extract.people import describe
+
+    assert describe("le nouveau président américain").title == "président"
+    assert describe("le futur président américain").country == "US"
+    assert describe("l'ancien président américain") is None  # someone else's office now
