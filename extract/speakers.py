@@ -65,6 +65,11 @@ class Speaker:
         return cls(None, text if text and is_noun_phrase(text) else None, "unknown")
 
 
+# Clitics and first or second persons, never a speaker text: "y a déclaré X",
+# "J'ai dit que ..." inside a quotation.
+CLITICS = {"y", "en", "se", "s'", "je", "j'", "me", "m'", "te", "t'", "tu"}
+
+
 def words_of(phrase: str) -> list:
     return phrase.lower().replace("'", "' ").split()
 
@@ -75,9 +80,10 @@ def is_noun_phrase(text: str) -> bool:
     words = words_of(text)
     if not words or len(text.split()) > 10 or text[:1] in "«»\"“”([-":
         return False
-    if len(words) == 1 and words[0] in DEFINITE | {"un", "une", "des", "du", "de", "d'", "t", "-t", "lui", "qui", "que"}:
+    if len(words) == 1 and words[0] in DEFINITE | CLITICS | {"un", "une", "des", "du", "de", "d'", "t", "-t", "lui",
+                                                             "qui", "que"}:
         return False
-    if DATE_LIKE.match(text) or any(c in text for c in "«»\"“”"):
+    if DATE_LIKE.match(text) or any(c in text for c in "«»\"“”") or re.search(r"\.\s*-", text):
         return False
     return not re.search(r"(?i)\b(?:a|ont|avait|est|sont|était|qui|que|qu')\s", text)
 

@@ -16,7 +16,7 @@ from . import lexicon
 from .people import surname_key
 from .segment import find_quotes, split_units
 from .nlp import text_of
-from .speakers import PRONOUN_GENDER, Resolver
+from .speakers import PRONOUN_GENDER, Resolver, is_noun_phrase
 
 # "a-t-il ajouté", "estime-t-elle", "poursuit-il", "a t-il dit" (the hyphen lost).
 INVERTED_PRONOUN = re.compile(r"(?:^-t-|^-|\bt-|\b\w+-)(?P<pronoun>il|elle|ils|elles|on)\b", re.IGNORECASE)
@@ -245,8 +245,9 @@ class ArticleStatements:
         first = verb
         while first.i > 0 and self.doc[first.i - 1].pos_ == "AUX":
             first = self.doc[first.i - 1]
-        before = self.body[max(0, first.idx - 4):first.idx]
-        return bool(re.search(r"[»\"”]\s*,?\s*$", before))
+        before = self.body[max(0, first.idx - 12):first.idx]
+        # "«...», y a déclaré X", "«...», lui a répondu X": a clitic may come between.
+        return bool(re.search(r"[»\"”]\s*,?\s*(?:(?:y|en|lui|leur|l')\s*)?$", before))
 
     def inverted_subject(self, verb, unit, quotes):
         """The subject after the verb: "a déclaré Mme Lindqvist lors de ...",
@@ -349,6 +350,11 @@ class ArticleStatements:
 
     def add(self, start, end, kind, speaker, verb, occasion):
         person, text, speaker_kind = speaker
+        # "Kevin Kashiwahara.-": an intertitle's dash glued to the name.
+        text = re.sub(r"\.\s*-+\s*$", "", text) if text else text
+        if text and not is_noun_phrase(text):
+            text = person.name if person else None
+            speaker_kind = speaker_kind if person else "unknown"
         # Reported speech without quotation marks needs someone who speaks:
         # "Les forces turques ont avancé ..., selon ..." with no speaker is no statement.
         if kind == "indirect" and person is None and speaker_kind in ("unknown", "person"):

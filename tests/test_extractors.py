@@ -191,3 +191,10 @@ def test_an_adjective_before_a_title_keeps_the_office():
     assert describe("le nouveau président américain").title == "président"
     assert describe("le futur président américain").country == "US"
     assert describe("l'ancien président américain") is None  # someone else's office now
+
+
+def test_speaker_texts_are_never_clitics_or_glued_dashes():
+    from extract.speakers import is_noun_phrase
+
+    assert not any(is_noun_phrase(t) for t in ("y", "J'", "j'", "en", "Kevin Kashiwahara.-"))
+    assert all(is_noun_phrase(t) for t in ("il", "le porte-parole", "Kevin Kashiwahara"))
