@@ -6,7 +6,7 @@ PORT ?= 8001
 DB ?= nato.db
 SOURCES := build_db.py $(wildcard extract/*.py) $(wildcard extract/data/*) $(wildcard seeds/*)
 
-.PHONY: install build serve test eval clean chromium
+.PHONY: install build serve test eval clean chromium corpus-check
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -48,6 +48,12 @@ test: $(VENV)/.installed chromium
 SHARED ?= ../shared
 dev.db: $(VENV)/.installed $(SOURCES)
 	$(PY) build_db.py $(SHARED)/gold-dev/dev.jsonl -o dev.db --force
+
+# The whole OrangeSum corpus (11,932 articles, ~12 minutes on two cores): the
+# build must not crash and no speaker text may fail the noun-phrase rule.
+corpus-check: $(VENV)/.installed
+	$(PY) build_db.py $(SHARED)/corpus/orangesum/orangesum_monde_politique.jsonl -o corpus.db --workers 2 --force
+	CORPUS_DB=corpus.db $(PY) -m pytest -q tests/test_dev_set.py -k full_corpus
 
 eval: nato.db dev.db
 	@echo "== development set ($(SHARED)/gold-dev, 40 real articles)"

@@ -3,6 +3,7 @@ development set (../shared/gold-dev, 40 OrangeSum articles annotated by hand)
 and a sample of the OrangeSum corpus. They measure; no rule names them."""
 import importlib.util
 import itertools
+import os
 import sqlite3
 
 import pytest
@@ -60,8 +61,8 @@ def test_development_set_scores_hold(dev_db):
     scores = load("score", ROOT / "tests" / "score.py").score(dev_db, DEV / "gold.json")
     # Floors at what the extraction reaches today (README, "How well"):
     # a change that loses ground on unseen text fails here.
-    assert scores["statements"]["f1"] >= 0.80
-    assert scores["speaker_accuracy"] >= 0.88
+    assert scores["statements"]["f1"] >= 0.82
+    assert scores["speaker_accuracy"] >= 0.91
     assert scores["quotes"]["f1"] >= 0.89
 
 
@@ -80,3 +81,14 @@ def test_speaker_texts_are_noun_phrases(corpus_db):
     texts = [t for (t,) in db.execute("select speaker_text from statements where speaker_text is not null")]
     assert texts
     assert [t for t in texts if not is_noun_phrase(t)] == []
+
+
+def test_no_junk_speaker_in_the_full_corpus_build():
+    """The whole corpus, built by `make corpus-check` (12 minutes on two
+    cores, too long for every test run): the database is named by CORPUS_DB."""
+    path = os.environ.get("CORPUS_DB")
+    if not path:
+        pytest.skip("no full corpus build: run `make corpus-check`")
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    assert db.execute("select count(*) from articles").fetchone()[0] > 10000
+    assert junk_speaker_texts(path) == []
