@@ -509,12 +509,15 @@ class ArticleStatements:
         attributes it, or a preceding one whose complement holds it."""
         after = [v for v in verbs if v[0].idx >= quote.outer_end]
         before = [v for v in verbs if v[0].idx < quote.outer_start]
-        if before:
-            token, lemma = before[-1]
+        # "a appelé l'assistance à saluer les survivants appelés « hibakusha »
+        # « qui ... »": a weak verb that does not report gives way to the one before.
+        for token, lemma in reversed(before):
             between = self.body[token.idx:quote.outer_start]
             weak = lemma in lexicon.WEAK_SPEECH_VERBS
             if not weak or re.search(r"\bqu(?:e\b|')|:\s*$", between) or self.person_subject(token):
-                return before[-1]
+                return token, lemma
+            if "Part" not in token.morph.get("VerbForm") or token.dep_ not in ("acl", "amod"):
+                break
         # "« ... » à la désescalade prônée par l'Allemagne, qui assure la présidence
         # de l'UE, a estimé la ministre": a relative clause does not attribute.
         main = [v for v in after if v[0].dep_ != "acl:relcl"]

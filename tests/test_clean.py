@@ -89,3 +89,10 @@ def test_lone_surrogates_are_removed():
     from extract.clean import clean_article
 
     assert clean_article("Le sommet\ud800 s'ouvre.").body == "Le sommet s'ouvre."
+
+
+def test_glued_paragraphs_before_a_courtesy_title_are_split():
+    from extract.clean import clean_article
+
+    body = clean_article("Le ministre a parlé pendant une heure, a-t-il dit.M. Ozols a ensuite quitté la salle.").body
+    assert "a-t-il dit.\n\nM. Ozols a ensuite" in body
