@@ -28,6 +28,8 @@ BACK_REFERENCE = re.compile("(?i)" + "|".join(_SPEECH["back_references"]))
 # Verbs of opinion rather than speech ("estimant que", "jugeant que"): a
 # participle clause of theirs is the reporter's summary, not a statement.
 OPINION_VERBS = set(_SPEECH["opinion"])
+# Verbs that report an infinitive: "a dit vouloir ...", "a accusé X d'avoir ...".
+INFINITIVE_SPEECH_VERBS = set(_SPEECH["infinitive"])
 # Words that name what follows in quotation marks: un groupe baptisé « ... ».
 NAMING = re.compile(r"(?i)\b(?:%s)\s*$" % "|".join(map(re.escape, _SPEECH["naming"])))
 

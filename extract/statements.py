@@ -337,6 +337,22 @@ class ArticleStatements:
             steps += 1
         return None
 
+    def infinitive_after(self, verb, unit_end):
+        """Start of the infinitive a speech verb reports, or None: "a dit
+        vouloir relever le budget", "a accusé Moscou d'avoir visé des civils"."""
+        for child in verb.children:
+            # "d'avoir visé", "être prête": the infinitive may be an auxiliary or a copula.
+            infinitive = "Inf" in child.morph.get("VerbForm") or any(
+                c.dep_ in ("aux:tense", "aux:pass", "cop") and "Inf" in c.morph.get("VerbForm") for c in child.children)
+            if child.i > verb.i and child.dep_ == "xcomp" and infinitive and child.idx < unit_end \
+                    and child.left_edge.i - verb.i <= 6:
+                first = child.left_edge
+                while first.i < child.i and first.dep_ in ("mark", "case"):  # "d'avoir"
+                    first = self.doc[first.i + 1]
+                if not any(t.text in (".", ";", "«", "»", '"') for t in self.doc[verb.i + 1:first.i]):
+                    return first.idx
+        return None
+
     def postposed(self, verb, unit):
         """Start of the reporter's clause when the verb follows it after a
         comma ("L'accent est mis ..., ont déclaré des diplomates")."""
@@ -437,6 +453,8 @@ class ArticleStatements:
             if lemma in ATTRIBUTING_PREPOSITIONS:
                 continue
             clause = self.que_after(token, unit[1])
+            if clause is None and lemma in lexicon.INFINITIVE_SPEECH_VERBS:
+                clause = self.infinitive_after(token, unit[1])
             if clause is not None:
                 self.add(clause, unit[1], "indirect", self.subject_of(token, unit, quotes), lemma,
                          self.occasion_after(token.idx, clause))
