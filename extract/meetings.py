@@ -243,6 +243,8 @@ def noun_trigger(doc, span, sentence, places) -> Optional["Trigger"]:
         return None
     if start > 0 and re.search(r"\b(?:aucune?|nul|nulle|pas de|sans)\s+(?:\w+\s+)?$", text[max(0, start - 20):start], re.I):
         return None  # "aucune réunion n'est prévue", "sans visite officielle"
+    if noun == "réunion" and re.search(r"\ben\s+$", text[max(0, start - 4):start]):
+        return None  # "violences en réunion", "il était en réunion": a manner, not one meeting
     if any(text[:end].endswith(idiom) for idiom in VISIT_IDIOMS):
         kind = "visit"  # "ira mercredi à la rencontre des gilets jaunes à La Réunion"
     trigger = Trigger(start, end, span.text, kind, generic=noun in GENERIC and kind != "visit", definite=det in DEFINITE,

@@ -221,6 +221,9 @@ def lookup(text: str) -> Optional[Place]:
     code = country_by_capital(name)
     if code:
         return capital_place(code)
+    # "Mme", "OMS": a courtesy title or an acronym is no town, whatever GeoNames knows.
+    if name in lexicon.HONORIFICS or name.isupper() and len(name) <= 5:
+        return None
     city = _cities()[0].get(fold(name))
     if city is None:
         return None
@@ -275,6 +278,18 @@ def find_countries(text: str, offset: int = 0, adjectives: bool = True) -> list:
     return sorted(found, key=lambda m: m.start)
 
 
+# What continues a proper name: "Salon de l'Agriculture", "Pearl Harbor".
+LONGER_NAME = re.compile(r"\s+(?:de |du |des |d'|de la |de l')?[A-ZÀ-Ý]")
+
+
+def first_name(word: str) -> bool:
+    """ "à Berlin Angela Merkel": the town, then a person's name."""
+    from .speakers import vocabulary  # speakers imports places: import here
+
+    vocab = vocabulary()
+    return word.lower() in vocab["m"] or word.lower() in vocab["f"]
+
+
 def find_places(doc) -> list:
     """Place mentions in a parsed article: named places (LOC/GPE entities
     found in the gazetteer), sites, "la capitale ukrainienne"."""
@@ -307,11 +322,15 @@ def find_places(doc) -> list:
         if place:
             mentions.append(PlaceMention(ent.start_char, ent.end_char, ent.text, place, "name"))
             taken.update(range(ent.start_char, ent.end_char))
-    # Names after a locative the model missed: "décider à Madrid".
-    for match in re.finditer(r"\b(?:à|au|aux|en|de|d'|dans|vers) (?:la |le |l')?(?P<name>[A-ZÀ-Ý][\w-]+(?: [A-ZÀ-Ý][\w-]+)?)", text):
-        if match.start("name") in taken:
+    # Names after a locative the model missed: "décider à Madrid" (towns take
+    # "à", not "en": "La République en Marche" names no town). A word that
+    # opens a longer name is not the town of that name: "au Salon de
+    # l'Agriculture", "à Pearl Harbor".
+    for match in re.finditer(r"\b(?:à|au|aux|de|d'|dans|vers) (?:la |le |l')?(?P<name>[A-ZÀ-Ý][\w-]+(?: [A-ZÀ-Ý][\w-]+)?)", text):
+        if match.start("name") in taken or LONGER_NAME.match(text, match.end("name")):
             continue
-        place = lookup(match.group("name")) or lookup(match.group("name").split()[0])
+        words = match.group("name").split()
+        place = lookup(match.group("name")) or (lookup(words[0]) if len(words) == 1 or first_name(words[1]) else None)
         if place and place.kind == "city":
             end = match.start("name") + len(place.name) if match.group("name").startswith(place.name) else match.end("name")
             mentions.append(PlaceMention(match.start("name"), end, text[match.start("name"):end], place, "name"))

@@ -116,3 +116,16 @@ def test_same_day_mentions_are_one_meeting(run):
     rows = run("Les négociations devaient aboutir vendredi avec une réunion du comité national. "
                "La réunion de clôture, prévue vendredi, a été reportée.", date="2020-07-02")
     assert facts(rows) == [("meeting", None, "2020-07-03", "postponed")]
+
+
+def test_a_word_opening_a_longer_name_titles_and_acronyms_are_no_town():
+    from extract.nlp import load_nlp
+    from extract.places import find_places
+
+    nlp = load_nlp()
+    found = lambda text: [m.place.name for m in find_places(nlp(text))]
+    assert found("Le président a passé la journée au Salon de l'Agriculture samedi.") == []
+    assert found("Le Premier ministre s'est rendu à Pearl Harbor fin 2016.") == []
+    assert found("Le bureau de La République en Marche se réunit jeudi.") == []
+    assert found("Une réunion avec Mme Le Pen et l'OMS.") == []
+    assert found("Il est arrivé à Berlin Angela Merkel l'attendait.") == ["Berlin"]
