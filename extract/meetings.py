@@ -18,7 +18,7 @@ import yaml
 from . import lexicon
 from .dates import find_dates, resolve_date
 from .places import find_countries, get_place
-from .nlp import text_of
+from .nlp import conditional, text_of
 
 CUES = yaml.safe_load((Path(__file__).parent / "data" / "meetings.yml").read_text(encoding="utf-8"))
 SUMMIT_OF = {w.lower() for w in CUES["summit_of_words"]}
@@ -595,7 +595,7 @@ def is_planned(doc, trigger) -> bool:
         chain.append(verb)
     # "sera en visite": the copula carries the tense; "ont décidé d'organiser un sommet".
     for word in [*chain, *(c for c in verb.children if c.dep_.startswith("aux") or c.dep_ == "cop")]:
-        if "Fut" in word.morph.get("Tense") or "Cnd" in word.morph.get("Mood") or word.lemma_ in PLAN_VERBS:
+        if "Fut" in word.morph.get("Tense") or conditional(word) or word.lemma_ in PLAN_VERBS:
             return True
     return False
 
@@ -611,7 +611,7 @@ def tense_at(doc, offset) -> Optional[str]:
     while nonfinite(verb) and verb.lemma_ not in PLAN_VERBS and verb.head.i != verb.i:
         verb = governor(verb.head)
     words = [verb, *(c for c in verb.children if c.dep_.startswith("aux") or c.dep_ == "cop")]
-    if any("Fut" in w.morph.get("Tense") or "Cnd" in w.morph.get("Mood") for w in words) or verb.lemma_ in PLAN_VERBS:
+    if any("Fut" in w.morph.get("Tense") or conditional(w) for w in words) or verb.lemma_ in PLAN_VERBS:
         return "future"
     if past(verb):
         return "past"

@@ -16,6 +16,20 @@ def text_of(doc) -> str:
     return text
 
 
+CONDITIONAL_ENDINGS = {"rait": "ait", "raient": "aient", "rais": "ais", "rions": "ions", "riez": "iez"}
+
+
+def conditional(token) -> bool:
+    """A conditional, also where the tagger reads it as an imperfect:
+    "se rendrait" (not "rencontrait", the imperfect of "rencontrer")."""
+    if "Cnd" in token.morph.get("Mood"):
+        return True
+    if "Imp" not in token.morph.get("Tense"):
+        return False
+    word, stem = token.lower_, token.lemma_.lower()[:-2]
+    return any(word.endswith(end) and word != stem + imperfect for end, imperfect in CONDITIONAL_ENDINGS.items())
+
+
 @Language.component("article_sentences")
 def article_sentences(doc):
     """Sentences from extract.segment, set before the parser so that it

@@ -44,7 +44,7 @@ from spacy.tokens import Doc
 
 from . import lexicon
 from .dates import find_dates
-from .nlp import text_of
+from .nlp import conditional, text_of
 from .places import find_countries
 
 DATA = Path(__file__).parent / "data" / "ratification.yml"
@@ -361,13 +361,13 @@ def status_of(base, doc, anchor, start, sent) -> Optional[str]:
             if base in ("joined", "applied"):
                 return None
             base = effect
-        if governor.morph.get("Mood") == ["Cnd"]:
+        if conditional(governor):
             base = data["conditional"].get(base, base)
     if any(t.lower_ in ("ne", "n'", "non", "pas", "jamais") for t in group):
         return None if base in ("joined", "applied") else data["negated"].get(base, base)
     if any(t.morph.get("Tense") == ["Fut"] for t in group):
         return None if base in ("joined", "applied") else data["future"].get(base, base)
-    if anchor.morph.get("Mood") == ["Cnd"]:
+    if conditional(anchor):
         return None if base in ("joined", "applied") else data["conditional"].get(base, base)
     return base
 
