@@ -33,6 +33,17 @@ INFINITIVE_SPEECH_VERBS = set(_SPEECH["infinitive"])
 # Words that name what follows in quotation marks: un groupe baptisé « ... ».
 NAMING = re.compile(r"(?i)\b(?:%s)\s*$" % "|".join(map(re.escape, _SPEECH["naming"])))
 
+# First names (data/speakers.yml), for gender and for names the model cut or
+# glued: "Travail Muriel Pénicaud" is "Muriel Pénicaud".
+_SPEAKERS = _data("speakers.yml")
+FEMININE_FIRST_NAMES = {n.lower() for n in _SPEAKERS["feminine_first_names"]}
+MASCULINE_FIRST_NAMES = {n.lower() for n in _SPEAKERS["masculine_first_names"]}
+
+
+def is_first_name(word: str) -> bool:
+    return word.lower() in FEMININE_FIRST_NAMES or word.lower() in MASCULINE_FIRST_NAMES
+
+
 # "selon X" attributes a quotation without a verb: «...», selon un diplomate.
 SELON = {"selon", "d'après"}
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from . import lexicon
+from .lexicon import is_first_name
 from .places import country_by_adjective, country_by_name, fold, lookup
 from .nlp import text_of
 
@@ -84,8 +85,13 @@ def clean_name(text: str) -> Optional[str]:
     # "PAP.Alexandre Loukachenko": an agency's name glued to the first name.
     if tokens and re.match(r"^[A-Z]{2,}\.[A-ZÀ-Ý]", tokens[0]):
         tokens[0] = tokens[0].split(".", 1)[1]
-    # "Bosnie Ratko Mladic", "Houston Art Acevedo": a place the model joined to the name.
-    while len(tokens) > 2 and lookup(tokens[0]):
+    # "Bosnie Ratko Mladic", "Houston Art Acevedo", "Travail Muriel Pénicaud",
+    # "L'ex-ministre François de Rugy": a word the model joined before a first
+    # name; a first name that is also a town stays ("François de Rugy").
+    first = next((k for k, token in enumerate(tokens) if is_first_name(token)), None)
+    if first and len(tokens) - first >= 2:
+        tokens = tokens[first:]
+    while len(tokens) > 2 and lookup(tokens[0]) and not is_first_name(tokens[0]):
         tokens = tokens[1:]
     if not tokens or len(tokens) > 5:
         return None
@@ -189,8 +195,11 @@ def parse_role(title: str, qualifier: str, text: str, start: int, end: int) -> R
                 break
         else:
             code = country_by_name(target.split(",")[0])
+            town = lookup(target.split(",")[0].strip()) if not code else None
             if code:
                 role.country = code
+            elif town is not None:
+                role.country = town.country  # "le député de Paris": a constituency, no organisation
             elif target[:1].isupper():
                 role.organisation = target
     if role.organisation is None and re.search(r"(?i)\b(?:otan|alliance)\b", words):

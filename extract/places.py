@@ -282,14 +282,6 @@ def find_countries(text: str, offset: int = 0, adjectives: bool = True) -> list:
 LONGER_NAME = re.compile(r"\s+(?:de |du |des |d'|de la |de l')?[A-ZÀ-Ý]")
 
 
-def first_name(word: str) -> bool:
-    """ "à Berlin Angela Merkel": the town, then a person's name."""
-    from .speakers import vocabulary  # speakers imports places: import here
-
-    vocab = vocabulary()
-    return word.lower() in vocab["m"] or word.lower() in vocab["f"]
-
-
 def find_places(doc) -> list:
     """Place mentions in a parsed article: named places (LOC/GPE entities
     found in the gazetteer), sites, "la capitale ukrainienne"."""
@@ -330,7 +322,7 @@ def find_places(doc) -> list:
         if match.start("name") in taken or LONGER_NAME.match(text, match.end("name")):
             continue
         words = match.group("name").split()
-        place = lookup(match.group("name")) or (lookup(words[0]) if len(words) == 1 or first_name(words[1]) else None)
+        place = lookup(match.group("name")) or (lookup(words[0]) if len(words) == 1 or lexicon.is_first_name(words[1]) else None)
         if place and place.kind == "city":
             end = match.start("name") + len(place.name) if match.group("name").startswith(place.name) else match.end("name")
             mentions.append(PlaceMention(match.start("name"), end, text[match.start("name"):end], place, "name"))

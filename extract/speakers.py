@@ -50,8 +50,7 @@ def vocabulary() -> dict:
     data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
     return {"person": set(data["person_nouns"]), "organisation": set(data["organisation_nouns"]),
             "document": set(data["document_nouns"]),
-            "f": {n.lower() for n in data["feminine_first_names"]},
-            "m": {n.lower() for n in data["masculine_first_names"]}}
+            "f": lexicon.FEMININE_FIRST_NAMES, "m": lexicon.MASCULINE_FIRST_NAMES}
 
 
 @dataclass
@@ -120,9 +119,12 @@ def contradicts(description, roles) -> bool:
     organisation than every role the article gives them."""
     countries = {r.country for r in roles if r.country}
     organisations = {r.organisation for r in roles if r.organisation}
-    # "le futur président américain" is not someone the article calls "l'ancien Premier ministre".
-    other_office = (description.country or description.organisation) and roles and not any(
-        same_office(description.title, r.title) for r in roles)
+    # "le futur président américain" is not someone the article calls "l'ancien
+    # Premier ministre": a head of state or government holds one office (a
+    # "député de Paris" may also be a party's "délégué général").
+    other_office = (description.country or description.organisation) and roles and \
+        description.title in lexicon.LEADER_TITLES - GENERIC_TITLES and not any(
+            same_office(description.title, r.title) for r in roles)
     return bool(description.country and countries and description.country not in countries
                 or description.organisation and organisations and description.organisation not in organisations
                 or other_office)

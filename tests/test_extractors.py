@@ -198,3 +198,19 @@ def test_speaker_texts_are_never_clitics_or_glued_dashes():
 
     assert not any(is_noun_phrase(t) for t in ("y", "J'", "j'", "en", "Kevin Kashiwahara.-"))
     assert all(is_noun_phrase(t) for t in ("il", "le porte-parole", "Kevin Kashiwahara"))
+
+
+def test_words_the_model_glued_before_a_first_name_are_not_the_name():
+    from extract.people import clean_name
+
+    assert clean_name("Travail Muriel Pénicaud") == "Muriel Pénicaud"
+    assert clean_name("L'ex-ministre François de Rugy") == "François de Rugy"
+    assert clean_name("François de Rugy") == "François de Rugy"  # a first name that is also a town
+    assert clean_name("Jean Pierre Raffarin") == "Jean Pierre Raffarin"
+
+
+def test_a_town_after_a_title_is_a_constituency_not_an_organisation():
+    from extract.people import describe
+
+    role = describe("le député de Paris")
+    assert role.organisation is None and role.country == "FR"
