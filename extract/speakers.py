@@ -143,9 +143,10 @@ class Resolver:
     """Speaker resolution over one article: the people it names and the
     subjects and speakers seen so far, in text order."""
 
-    def __init__(self, body: str, people: list, paragraphs: list, subjects=()):
+    def __init__(self, body: str, people: list, paragraphs: list, subjects=list):
         self.body = body
-        self.subjects = sorted(subjects)  # (start, end) of the head of every subject
+        self.find_subjects = subjects  # () -> (start, end) of the head of every subject
+        self._subjects = None
         self.people = people
         self.paragraph_starts = [start for start, _ in paragraphs]
         self.mentions = sorted(((m.start, m.end, p) for p in people for m in p.mentions), key=lambda x: x[:2])
@@ -307,10 +308,12 @@ class Resolver:
     def is_subject(self, start, end) -> bool:
         """Whether a mention is a subject: its head is in the name, or is a
         title right before it ("le président turc Recep Tayyip Erdogan")."""
-        at = bisect.bisect_right(self.subjects, (end, end)) - 1
+        if self._subjects is None:  # only leads need them: found once, when first asked
+            self._subjects = sorted(self.find_subjects())
+        at = bisect.bisect_right(self._subjects, (end, end)) - 1
         if at < 0:
             return False
-        head_start, head_end = self.subjects[at]
+        head_start, head_end = self._subjects[at]
         return start <= head_start < end or 0 <= start - head_end <= 24 and "," not in self.body[head_end:start]
 
     def antecedent(self, offset: int, gender: Optional[str], role=None) -> Optional[Person]:

@@ -102,10 +102,7 @@ class ArticleStatements:
         self.people = people
         self.token_starts = [t.idx for t in doc]
         self.quotes = [find_quotes(self.body, start, end) for start, end in paragraphs]
-        quoted = [(q.outer_start, q.outer_end) for quotes in self.quotes for q in quotes]
-        self.resolver = Resolver(self.body, people, paragraphs, [
-            (t.idx, t.idx + len(t.text)) for t in doc
-            if t.dep_ in ("nsubj", "nsubj:pass") and not any(s <= t.idx < e for s, e in quoted)])
+        self.resolver = Resolver(self.body, people, paragraphs, self.subject_heads)
         self.last_speaker = None      # (person, paragraph index)
         self.last_subject = None      # person most recently a subject
         self.statements = []
@@ -113,6 +110,12 @@ class ArticleStatements:
         self.paragraph = 0
 
     # Offsets and tokens -------------------------------------------------
+    def subject_heads(self) -> list:
+        """(start, end) of the head of every subject outside quotations."""
+        quoted = [(q.outer_start, q.outer_end) for quotes in self.quotes for q in quotes]
+        return [(t.idx, t.idx + len(t.text)) for t in self.doc
+                if t.dep_ in ("nsubj", "nsubj:pass") and not any(s <= t.idx < e for s, e in quoted)]
+
     def tokens_between(self, start, end):
         i = bisect.bisect_left(self.token_starts, start)
         j = bisect.bisect_left(self.token_starts, end)
