@@ -757,7 +757,8 @@ def possessors(sent, ctry) -> list:
 def matches_in(sent, matcher) -> list:
     """(status, start, end) of the trigger phrases, longest first where they overlap."""
     doc, found, taken = sent.doc, [], set()
-    if not any(rkey(t) in anchor_words() for t in sent):
+    anchors = anchor_words()
+    if not any(key in anchors for key in doc.user_data["rkeys"][sent.start:sent.end]):
         return []
     # The Matcher reads a copy of the sentence made of keys (fast ORTH
     # predicates, where an extension attribute is read through Python).
