@@ -33,7 +33,7 @@ from .people import Mention, Person, clean_name, describe, first_name_key, roles
 
 DATA = Path(__file__).parent / "data" / "speakers.yml"
 PRONOUN_GENDER = {"il": "m", "elle": "f", "lui": "m", "celui-ci": "m", "celle-ci": "f",
-                  "ce dernier": "m", "cette dernière": "f"}
+                  "ce dernier": "m", "cette dernière": "f", "l'intéressé": "m", "l'intéressée": "f"}
 PLURAL_PRONOUNS = {"ils", "elles", "eux", "on", "ces derniers", "ces dernières", "ceux-ci", "celles-ci"}
 DEFINITE = {"le", "la", "l'", "les", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "notre"}
 # A complement, not the speaker: "le porte-parole de X", "a déclaré Y au président X".
@@ -195,12 +195,13 @@ class Resolver:
         named = self.named_in(start, end, quotes)
         if named:
             return Speaker(named[0], phrase if is_noun_phrase(phrase) else named[0].name, "person")
-        pronoun = " ".join(words[:2]) if " ".join(words[:2]) in PRONOUN_GENDER else words[0]
+        two = " ".join(words[:2]).replace("' ", "'")  # "ce dernier", "l'intéressé"
+        pronoun = two if two in PRONOUN_GENDER else words[0]
         demonstrative = re.match(r"(?i)\s*(celui|celle)\s*-\s*ci\b", self.body[start:start + 16])
         if demonstrative:  # "Celui-ci", which the tokenizer splits
             pronoun = demonstrative.group(1).lower() + "-ci"
         if pronoun in PRONOUN_GENDER:
-            latest = pronoun in ("ce dernier", "cette dernière", "celui-ci", "celle-ci")
+            latest = pronoun in ("ce dernier", "cette dernière", "celui-ci", "celle-ci", "l'intéressé", "l'intéressée")
             person = self.last_named(start, PRONOUN_GENDER[pronoun]) if latest else \
                 self.antecedent(start, PRONOUN_GENDER[pronoun])
             text = pronoun if pronoun not in ("lui",) else (person.name if person else None)
