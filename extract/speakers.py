@@ -35,6 +35,9 @@ DATA = Path(__file__).parent / "data" / "speakers.yml"
 PRONOUN_GENDER = {"il": "m", "elle": "f", "lui": "m", "celui-ci": "m", "celle-ci": "f",
                   "ce dernier": "m", "cette dernière": "f", "l'intéressé": "m", "l'intéressée": "f"}
 PLURAL_PRONOUNS = {"ils", "elles", "eux", "on", "ces derniers", "ces dernières", "ceux-ci", "celles-ci"}
+# Words before the head of a description: "le futur président", "la première réunion".
+MODIFIERS = {"ex-", "l'", "ancien", "ancienne", "jeune", "futur", "future", "nouveau", "nouvelle", "actuel",
+             "actuelle", "premier", "première", "dernier", "dernière", "seul", "seule", "même"}
 DEFINITE = {"le", "la", "l'", "les", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "notre"}
 # A complement, not the speaker: "le porte-parole de X", "a déclaré Y au président X".
 COMPLEMENT_BEFORE = re.compile(
@@ -254,8 +257,7 @@ class Resolver:
         holders = [p for p in self.people if role and any(roles_match(role, r) for r in p.roles)]
         if holders:
             return Speaker(holders[-1], phrase, "person")
-        head = next((w for w in words if w not in DEFINITE and w not in ("ex-", "l'", "ancien", "ancienne", "jeune", "futur", "future",
-                                                        "nouveau", "nouvelle", "actuel", "actuelle")
+        head = next((w for w in words if w not in DEFINITE and w not in MODIFIERS
                      and not re.fullmatch(r"\d+(?:e|er|ème)", w)), words[-1]).strip(",.")
         if role or head in vocab["person"] or head.startswith("ex-"):
             person = self.referent(words, head, start, role) if words[0] in DEFINITE else None
@@ -266,9 +268,12 @@ class Resolver:
             return Speaker(None, phrase, "organisation")
         if head in lexicon.SOURCE_NOUNS:
             return Speaker(None, phrase, "anonymous")
-        if phrase[:1].isupper() or words[0] in DEFINITE:
+        # "Le Kremlin", "L'Élysée", "Le Figaro": a proper name; "la frontière",
+        # "Les budgets", "La première réunion" are topics, nobody who speaks.
+        written = phrase.replace("'", "' ").split()
+        if any(w.strip(",.") == head and written[i][:1].isupper() for i, w in enumerate(words) if i < len(written)):
             return Speaker(None, phrase, "organisation")
-        return Speaker.unknown(phrase)
+        return Speaker.unknown()
 
     def referent(self, words, head, start, role) -> Optional[Person]:
         """The person a definite description refers back to: the nearest

@@ -33,6 +33,7 @@ BEFORE_INVERTED = re.compile(
     r"(?:\s+(?:en garde|valoir|savoir|remarquer|observer|part|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd'hui|soir|matin|après-midi|midi"
     r"|encore|également|aussi|ainsi|alors|enfin|notamment|ensuite|pourtant|toutefois|cependant|plus tard|déjà"
     r"|ce (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|matin|soir|week-end)|cette semaine|dernier"
+    r"|(?:le\s+)?\d{1,2}(?:er)?\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)(?:\s+\d{4})?"
     r"|en (?:début|fin|milieu) de (?:journée|matinée|soirée|semaine)|dans la (?:soirée|matinée|journée|nuit)"
     r"|par exemple|pour sa part|de son côté|sur (?:Twitter|X|Instagram|Facebook|LinkedIn|les réseaux sociaux|son compte \w+)"
     r"|dans (?:un|une|son|sa) (?:communiqué|tweet|message|entretien|interview|vidéo|lettre|déclaration)"

@@ -214,3 +214,11 @@ def test_a_town_after_a_title_is_a_constituency_not_an_organisation():
 
     role = describe("le député de Paris")
     assert role.organisation is None and role.country == "FR"
+
+
+def test_a_topic_with_a_common_noun_head_is_nobody(analyse):
+    rows = analyse("La première réunion « a eu lieu dimanche », a affirmé un responsable. "
+                   "Les budgets « seront pérennisés », a assuré l'Élysée.")
+    kinds = [(s[1], s[2]) for s in statements(rows)]
+    assert ("La première réunion", "person") not in kinds and ("Les budgets", "organisation") not in kinds
+    assert ("l'Élysée", "organisation") in kinds
