@@ -16,7 +16,7 @@ from . import lexicon
 from .people import surname_key
 from .segment import find_quotes, split_units
 from .nlp import text_of
-from .speakers import PRONOUN_GENDER, Resolver, is_noun_phrase
+from .speakers import COMPLEMENT_BEFORE, PRONOUN_GENDER, Resolver, is_noun_phrase
 
 # "a-t-il ajouté", "estime-t-elle", "poursuit-il", "a t-il dit" (the hyphen lost).
 INVERTED_PRONOUN = re.compile(r"(?:^-t-|^-|\bt-|\b\w+-)(?P<pronoun>il|elle|ils|elles|on)\b", re.IGNORECASE)
@@ -624,6 +624,18 @@ class ArticleStatements:
             return
         self.remember(relative, quotes)
 
+    def name_before_verb(self, subject, start):
+        """The person named last in a subject, right before its verb group."""
+        verb = subject.head
+        first = min([verb] + [c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i], key=lambda t: t.i)
+        if first.i <= subject.i:
+            return None
+        for s, e, person in self.resolver.mentions:
+            if start <= s and e <= first.idx and not self.body[e:first.idx].strip() and \
+                    not COMPLEMENT_BEFORE.search(self.body[max(start, s - 8):s]):
+                return person
+        return None
+
     def remember(self, subjects, quotes) -> bool:
         """Note the subjects that are people; whether there was one."""
         found = False
@@ -631,9 +643,11 @@ class ArticleStatements:
             start, end = noun_phrase(token)
             if any(q.outer_start <= start < q.outer_end for q in quotes):
                 continue
-            speaker = self.resolver.resolve(start, end, quotes)
-            if speaker.person:
-                self.resolver.note(start, speaker.person)
+            # "l'ancien eurodéputé, proche de X, Daniel Cohn-Bendit a été contacté":
+            # the name right before the verb group is the subject's head.
+            person = self.name_before_verb(token, start) or self.resolver.resolve(start, end, quotes).person
+            if person:
+                self.resolver.note(start, person)
                 found = True
         return found
 
