@@ -255,8 +255,8 @@ class Resolver:
         vocab = vocabulary()
         role = describe(phrase)
         holders = [p for p in self.people if role and any(roles_match(role, r) for r in p.roles)]
-        if holders:
-            return Speaker(holders[-1], phrase, "person")
+        if holders:  # several mayors: the one named last before
+            return Speaker(self.nearest_before(holders, start) or holders[-1], phrase, "person")
         head = next((w for w in words if w not in DEFINITE and w not in MODIFIERS
                      and not re.fullmatch(r"\d+(?:e|er|ème)", w)), words[-1]).strip(",.")
         if role or head in vocab["person"] or head.startswith("ex-"):
@@ -274,6 +274,10 @@ class Resolver:
         if any(w.strip(",.") == head and written[i][:1].isupper() for i, w in enumerate(words) if i < len(written)):
             return Speaker(None, phrase, "organisation")
         return Speaker.unknown()
+
+    def nearest_before(self, people, offset) -> Optional[Person]:
+        keys = {p.key for p in people}
+        return next((p for s, _, p in reversed(self.mentions) if s < offset and p.key in keys), None)
 
     def referent(self, words, head, start, role) -> Optional[Person]:
         """The person a definite description refers back to: the nearest
