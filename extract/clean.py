@@ -30,6 +30,9 @@ INTERTITLE = re.compile(r'(?:(?<=[.!?…"»)])|^)\s*-\s+(?P<heading>[^\n]{2,90}?
 # A heading in capitals glued to the next sentence: "... L'INNOCENCE DE LA
 # RUSSIELe ministre britannique ...".
 CAPS_HEADING = re.compile(r"(?:(?<=[.!?…\"»])|^)\s*(?P<heading>(?:[A-ZÀ-Ý0-9'’-]+[ ,:]+){2,}[A-ZÀ-Ý0-9'’-]*?[A-ZÀ-Ý])(?=[A-ZÀ-Ý][a-zà-ÿ])", re.MULTILINE)
+# A quoted heading glued to the quotation that opens the next paragraph:
+# '"Une plainte par jour""Nous recevons ...' (no space between the marks).
+QUOTED_HEADING = re.compile(r'(?:(?<=[.!?…"»)])|^)[ \t]*(?P<heading>"[^"\n.!?]{3,80}"|«[^»\n.!?]{3,80}»)(?=\s?[«"])', re.MULTILINE)
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
 
 
@@ -166,7 +169,7 @@ def clean_article(text: str, title: Optional[str] = None, source: Optional[str] 
     elif paragraphs and _same(paragraphs[0], result.title):
         paragraphs = paragraphs[1:]
     body = "\n\n".join(paragraphs)
-    for pattern in (INTERTITLE, CAPS_HEADING):
+    for pattern in (INTERTITLE, CAPS_HEADING, QUOTED_HEADING):
         result.removed += [("heading", m.group("heading")) for m in pattern.finditer(body)]
         body = pattern.sub("\n\n", body)
     result.body = normalise_text(body)

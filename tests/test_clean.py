@@ -96,3 +96,12 @@ def test_glued_paragraphs_before_a_courtesy_title_are_split():
 
     body = clean_article("Le ministre a parlé pendant une heure, a-t-il dit.M. Ozols a ensuite quitté la salle.").body
     assert "a-t-il dit.\n\nM. Ozols a ensuite" in body
+
+
+def test_a_quoted_heading_glued_to_the_next_quotation_is_removed():
+    from extract.clean import clean_article
+
+    clean = clean_article('Le procureur a reçu des plaintes.\n\n"Mise en danger d\'autrui""Ces plaintes viennent de partout", '
+                          'a-t-il expliqué.')
+    assert "Mise en danger" not in clean.body and "Ces plaintes viennent de partout" in clean.body
+    assert ("heading", '"Mise en danger d\'autrui"') in clean.removed
