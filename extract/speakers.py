@@ -128,9 +128,13 @@ def contradicts(description, roles) -> bool:
     other_office = (description.country or description.organisation) and roles and \
         description.title in lexicon.LEADER_TITLES - GENERIC_TITLES and not any(
             same_office(description.title, r.title) for r in roles)
+    # "a déclaré le Premier ministre" is not the man the article calls "le président".
+    heads = lexicon.LEADER_TITLES - GENERIC_TITLES
+    other_leader = description.title in heads and any(r.title in heads for r in roles) and not any(
+        same_office(description.title, r.title) for r in roles)
     return bool(description.country and countries and description.country not in countries
                 or description.organisation and organisations and description.organisation not in organisations
-                or other_office)
+                or other_office or other_leader)
 
 
 GENERIC_TITLES = {"chef", "cheffe", "dirigeant", "dirigeante", "leader", "patron", "patronne", "responsable"}
@@ -212,7 +216,13 @@ class Resolver:
         if pronoun in PLURAL_PRONOUNS:
             return Speaker.unknown(pronoun if pronoun not in ("eux",) else None)
         if not is_noun_phrase(phrase):
-            return Speaker.unknown()
+            # "le directeur général de l'Organisation mondiale de la santé (OMS),
+            # Tedros Ghebreyesus": too long for a speaker text, but it names him.
+            missed = self.missed_name(phrase, words) if len(phrase.split()) > 10 else None
+            if missed is None:
+                return Speaker.unknown()
+            person = self.add_person(missed[0], start + self.body[start:end].find(phrase) + missed[1])
+            return Speaker(person, person.name, "person")
         if words[0] in lexicon.INDEFINITE_DETERMINERS or words[0].isdigit():
             return Speaker(None, phrase, "anonymous")
         first = phrase.split()[0].lower()
@@ -348,6 +358,8 @@ class Resolver:
             return unsure
         # No subject agrees: "X a reçu la présidente Y. « ... », a-t-elle dit".
         person = self.last_named(offset, gender) if gender else None
+        if person is not None and role is not None and contradicts(role, person.roles):
+            return None
         return person if person and self.genders.get(person.key) == gender else None
 
     def protagonist(self, offset: int, gender: Optional[str], role=None) -> Optional[Person]:

@@ -43,6 +43,8 @@ OCCASION = re.compile(
     r"(?:lors d(?:'une?|u|e la|es) [^,.;«»]+|aux journalistes(?: [^,.;«»]{0,40})?|à la presse|devant [^,.;«»]+"
     r"|dans (?:un|une|son|sa) (?:message|communiqué|entretien|interview|tweet|déclaration|discours|allocution|vidéo)[^,.;«»]*"
     r"|sur (?:son compte |les réseaux sociaux|Twitter|X\b|Facebook)[^,.;«»]*)")
+# A parenthesis and a name between a subject's description and its verb.
+NAME_BEFORE_VERB = re.compile(r"\s*(?:\([^()]{1,60}\))?\s*,\s*(?P<name>[A-ZÀ-Ý][\w'-]+(?:\s+[A-ZÀ-Ý][\w'-]+){1,3})\s*,?\s*")
 ATTRIBUTING_PREPOSITIONS = lexicon.SELON | {"pour", "pour qui"}
 CLAUSE_STARTERS = {"alors", "tandis", "parce", "bien", "ainsi", "dès", "lorsque", "puisque", "afin", "sorte", "pendant"}
 
@@ -229,6 +231,12 @@ class ArticleStatements:
             start = named[0]
         if any(q.outer_start <= start < q.outer_end for q in quotes):
             start = max(q.outer_end for q in quotes if q.outer_start <= start < q.outer_end)
+        # "le directeur de l'OMS (Organisation mondiale de la santé), Tedros
+        # Ghebreyesus, a prévenu": the name in apposition before the verb group.
+        group = min([verb] + [c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i], key=lambda t: t.i)
+        apposed = NAME_BEFORE_VERB.fullmatch(self.body, end, group.idx) if end < group.idx else None
+        if apposed:
+            end = apposed.end("name")
         return self.resolve_phrase(start, min(end, verb.idx), quotes) if min(end, verb.idx) > start else None
 
     def inverted_pronoun(self, verb, unit):
