@@ -286,7 +286,7 @@ class ArticleStatements:
         for token in self.tokens_between(*unit):
             if any(q.outer_start <= token.idx < q.outer_end for q in quotes):
                 continue
-            lemma = self.source_cue(token, unit, quotes) or self.speech_verb(token)
+            lemma = self.source_cue(token, unit, quotes) or self.speech_verb(token) or self.incise(token)
             if lemma:
                 cues.append((token, lemma))
         return cues
@@ -325,6 +325,15 @@ class ArticleStatements:
         if reflexive and lemma not in lexicon.REFLEXIVE_SPEECH_VERBS or not reflexive and lemma in lexicon.REFLEXIVE_ONLY:
             return None
         return lemma
+
+    def incise(self, token):
+        """ "« ... », imagine-t-il", "« ... », s'amuse-t-elle": a verb with an
+        inverted subject pronoun right after a quotation reports it, whatever
+        the verb."""
+        following = self.doc[token.i + 1].text if token.i + 1 < len(self.doc) else ""
+        if token.pos_ == "VERB" and re.match(r"-(?:t\b|t-|il\b|elle\b|ils\b|elles\b)", following) and self.quote_before(token):
+            return token.lemma_.lower()
+        return None
 
     def speech_phrase(self, token):
         """A speech verb of several words: "a-t-il mis en garde", "a fait valoir"."""
