@@ -202,7 +202,31 @@ class Resolver:
         named = self.named_in(start, end, quotes)
         if named:
             return Speaker(named[0], phrase if is_noun_phrase(phrase) else named[0].name, "person")
-        two = " ".join(words[:2]).replace("' ", "'")  # "ce dernier", "l'intéressé"
+        pronoun = self.pronoun(start, words)
+        if pronoun is not None:
+            return pronoun
+        at = start + self.body[start:end].find(phrase)
+        if not is_noun_phrase(phrase):
+            # "le directeur général de l'Organisation mondiale de la santé (OMS),
+            # Tedros Ghebreyesus": too long for a speaker text, but it names him.
+            missed = self.missed_name(phrase, words) if len(phrase.split()) > 10 else None
+            person = self.add_person(missed[0], at + missed[1]) if missed else None
+            return Speaker(person, person.name, "person") if person else Speaker.unknown()
+        if words[0] in lexicon.INDEFINITE_DETERMINERS or words[0].isdigit():
+            return Speaker(None, phrase, "anonymous")
+        untagged = self.untagged_name(phrase, words, at)
+        if untagged is not None:
+            return Speaker(untagged, phrase, "person")
+        # "une salve du futur président américain, qui a dit": "du" is "de le".
+        if words[0] not in DEFINITE and re.search(r"\b(?:du|au)\s+$", self.body[max(0, start - 4):start]):
+            speaker = self.description("le " + phrase, ["le"] + words, start)
+            return Speaker(speaker.person, phrase, speaker.kind)
+        return self.description(phrase, words, start)
+
+    def pronoun(self, start: int, words: list) -> Optional[Speaker]:
+        """ "il", "selon lui", "ce dernier", "l'intéressé", "celle-ci", "ils":
+        the speaker a pronoun stands for, or None when it is no pronoun."""
+        two = " ".join(words[:2]).replace("' ", "'")
         pronoun = two if two in PRONOUN_GENDER else words[0]
         demonstrative = re.match(r"(?i)\s*(celui|celle)\s*-\s*ci\b", self.body[start:start + 16])
         if demonstrative:  # "Celui-ci", which the tokenizer splits
@@ -215,30 +239,17 @@ class Resolver:
             return Speaker(person, text, "person") if person else Speaker.unknown(text)
         if pronoun in PLURAL_PRONOUNS:
             return Speaker.unknown(pronoun if pronoun not in ("eux",) else None)
-        if not is_noun_phrase(phrase):
-            # "le directeur général de l'Organisation mondiale de la santé (OMS),
-            # Tedros Ghebreyesus": too long for a speaker text, but it names him.
-            missed = self.missed_name(phrase, words) if len(phrase.split()) > 10 else None
-            if missed is None:
-                return Speaker.unknown()
-            person = self.add_person(missed[0], start + self.body[start:end].find(phrase) + missed[1])
-            return Speaker(person, person.name, "person")
-        if words[0] in lexicon.INDEFINITE_DETERMINERS or words[0].isdigit():
-            return Speaker(None, phrase, "anonymous")
+        return None
+
+    def untagged_name(self, phrase: str, words: list, at: int) -> Optional[Person]:
+        """A person the model did not tag: "Val Demings" (a first name and a
+        surname), "l'ambassadeur américain à Ankara John Whitaker"."""
         first = phrase.split()[0].lower()
         if (first in vocabulary()["f"] or first in vocabulary()["m"]) and NAME_AT_END.fullmatch(phrase) \
                 and clean_name(phrase):
-            # "Val Demings": a first name and a surname the model did not tag.
-            return Speaker(self.add_person(phrase, start + self.body[start:end].find(phrase)), phrase, "person")
+            return self.add_person(phrase, at)
         missed = self.missed_name(phrase, words)
-        if missed is not None:
-            return Speaker(self.add_person(missed[0], start + self.body[start:end].find(phrase) + missed[1]),
-                           phrase, "person")
-        # "une salve du futur président américain, qui a dit": "du" is "de le".
-        if words[0] not in DEFINITE and re.search(r"\b(?:du|au)\s+$", self.body[max(0, start - 4):start]):
-            speaker = self.description("le " + phrase, ["le"] + words, start)
-            return Speaker(speaker.person, phrase, speaker.kind)
-        return self.description(phrase, words, start)
+        return self.add_person(missed[0], at + missed[1]) if missed is not None else None
 
     def missed_name(self, phrase: str, words: list):
         """(name, offset in phrase) of a name after a title that the model
