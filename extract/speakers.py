@@ -305,8 +305,10 @@ class Resolver:
         agreeing subject ("le vieil homme"), else the article's protagonist
         ("le milliardaire") unless the description names an office of a
         country or an organisation, which only its holder fits."""
+        vocab = vocabulary()["person"]
         gender = "f" if words[0] in ("la", "cette", "sa") or FEMININE_TITLE.search(head) or head == "femme" \
-            else "m" if words[0] in ("le", "ce", "cet", "son") or head == "homme" else None
+            else "m" if words[0] in ("le", "ce", "cet", "son") or head == "homme" \
+            or head + "e" in vocab or head + "ne" in vocab or head.endswith("eur") else None  # "l'élu", "l'ambassadeur"
         person = self.antecedent(start, gender, role)
         if person is None and not (role and (role.country or role.organisation)):
             person = self.protagonist(start, gender, role)
