@@ -19,7 +19,7 @@ SPACES = re.compile(r"[\u00a0\u202f\u2007\u2009\u200a\u3000\t]")
 APOSTROPHES = re.compile(r"[’‘ʼ`´]")
 DOUBLED_OPEN = re.compile(r"«(?:\s*«)+")
 DOUBLED_CLOSE = re.compile(r"»(?:\s*»)+")
-# "...britannique.Le Sénat", '...bâtiment."La clinique', "...a-t-il dit.M. Erdogan": paragraphs scraped
+# "...britannique.Le Sénat", '...bâtiment."La clinique', "...a-t-il dit.M. Ozols": paragraphs scraped
 # without a separator. The sentence end is followed by a capital, «, or a
 # straight quote that opens (an even number of them came before it).
 GLUED = re.compile(r"(?<=[a-zà-ÿ0-9)»\"%])[.!?…]+(?=\"?(?:[A-ZÀ-Ý«][a-zà-ÿ' ]|M\.\s))")

@@ -34,10 +34,10 @@ INFINITIVE_SPEECH_VERBS = set(_SPEECH["infinitive"])
 NAMING = re.compile(r"(?i)\b(?:%s)\s*$" % "|".join(map(re.escape, _SPEECH["naming"])))
 
 # First names (data/speakers.yml), for gender and for names the model cut or
-# glued: "Travail Muriel Pénicaud" is "Muriel Pénicaud".
-_SPEAKERS = _data("speakers.yml")
-FEMININE_FIRST_NAMES = {n.lower() for n in _SPEAKERS["feminine_first_names"]}
-MASCULINE_FIRST_NAMES = {n.lower() for n in _SPEAKERS["masculine_first_names"]}
+# glued: "Travail Anne Berzina" is "Anne Berzina".
+SPEAKER_WORDS = _data("speakers.yml")  # its nouns are read by extract/speakers.py
+FEMININE_FIRST_NAMES = {n.lower() for n in SPEAKER_WORDS["feminine_first_names"]}
+MASCULINE_FIRST_NAMES = {n.lower() for n in SPEAKER_WORDS["masculine_first_names"]}
 
 
 def is_first_name(word: str) -> bool:

@@ -85,9 +85,9 @@ def clean_name(text: str) -> Optional[str]:
     # "PAP.Alexandre Loukachenko": an agency's name glued to the first name.
     if tokens and re.match(r"^[A-Z]{2,}\.[A-ZÀ-Ý]", tokens[0]):
         tokens[0] = tokens[0].split(".", 1)[1]
-    # "Bosnie Ratko Mladic", "Houston Art Acevedo", "Travail Muriel Pénicaud",
-    # "L'ex-ministre François de Rugy": a word the model joined before a first
-    # name; a first name that is also a town stays ("François de Rugy").
+    # "Lettonie Anne Berzina", "Travail Anne Berzina", "L'ex-ministre Paul
+    # Garnier": a word the model joined before a first name; a first name
+    # that is also a town stays ("François Garnier").
     first = next((k for k, token in enumerate(tokens) if is_first_name(token)), None)
     if first and len(tokens) - first >= 2:
         tokens = tokens[first:]

@@ -22,16 +22,12 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Optional
-
-import yaml
 
 from . import lexicon
 from .places import lookup as lexicon_place
 from .people import Mention, Person, clean_name, describe, first_name_key, roles_match, surname_key
 
-DATA = Path(__file__).parent / "data" / "speakers.yml"
 PRONOUN_GENDER = {"il": "m", "elle": "f", "lui": "m", "celui-ci": "m", "celle-ci": "f",
                   "ce dernier": "m", "cette dernière": "f", "l'intéressé": "m", "l'intéressée": "f"}
 PLURAL_PRONOUNS = {"ils", "elles", "eux", "on", "ces derniers", "ces dernières", "ceux-ci", "celles-ci"}
@@ -44,13 +40,14 @@ COMPLEMENT_BEFORE = re.compile(
     r"(?i)\b(?:de|d'|du|des|à|au|aux|par|pour|avec|contre|sur|chez|envers|entre|sans)\s*(?:la\s+|le\s+|les\s+|l')?$")
 FEMININE_TITLE = re.compile(r"(?:ière|rice|ée|ente|ante|euse|esse|onne|eure|cheffe|reine|générale|adjointe)\b")
 NAME_AT_END = re.compile(r"(?P<name>[A-ZÀ-Ý][\w'-]+(?:\s+(?:de|von|van|al-|von der|van der|de la)?\s*[A-ZÀ-Ý][\w'-]+){1,2})\s*$")
-MONTH_NAMES = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
-DATE_LIKE = re.compile(rf"(?i)^(?:le |l')?\d{{1,2}}(?:er)? (?:{MONTH_NAMES})\b|^(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|cette semaine)\b")
+DATE_LIKE = re.compile(rf"(?i)^(?:le |l')?\d{{1,2}}(?:er)? (?:{'|'.join(lexicon.MONTHS)})\b"
+                       rf"|^(?:{'|'.join(lexicon.WEEKDAYS)}|hier|cette semaine)\b")
 
 
 @lru_cache(maxsize=1)
 def vocabulary() -> dict:
-    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    """The nouns and first names of data/speakers.yml (loaded once by lexicon)."""
+    data = lexicon.SPEAKER_WORDS
     return {"person": set(data["person_nouns"]), "organisation": set(data["organisation_nouns"]),
             "document": set(data["document_nouns"]),
             "f": lexicon.FEMININE_FIRST_NAMES, "m": lexicon.MASCULINE_FIRST_NAMES}
@@ -119,22 +116,18 @@ def regnal_name(text: str, title) -> Optional[str]:
 
 def contradicts(description, roles) -> bool:
     """A description that cannot be this person: another country or
-    organisation than every role the article gives them."""
+    organisation than every role the article gives them, or another head of
+    state or government ("le Premier ministre" is not the one the article
+    calls "le président"; "le futur président américain" not "l'ancien
+    Premier ministre"; but a "député de Paris" may also be a "délégué général")."""
     countries = {r.country for r in roles if r.country}
     organisations = {r.organisation for r in roles if r.organisation}
-    # "le futur président américain" is not someone the article calls "l'ancien
-    # Premier ministre": a head of state or government holds one office (a
-    # "député de Paris" may also be a party's "délégué général").
-    other_office = (description.country or description.organisation) and roles and \
-        description.title in lexicon.LEADER_TITLES - GENERIC_TITLES and not any(
-            same_office(description.title, r.title) for r in roles)
-    # "a déclaré le Premier ministre" is not the man the article calls "le président".
     heads = lexicon.LEADER_TITLES - GENERIC_TITLES
-    other_leader = description.title in heads and any(r.title in heads for r in roles) and not any(
-        same_office(description.title, r.title) for r in roles)
+    other_head = description.title in heads and roles and not any(same_office(description.title, r.title) for r in roles) \
+        and (description.country or description.organisation or any(r.title in heads for r in roles))
     return bool(description.country and countries and description.country not in countries
                 or description.organisation and organisations and description.organisation not in organisations
-                or other_office or other_leader)
+                or other_head)
 
 
 GENERIC_TITLES = {"chef", "cheffe", "dirigeant", "dirigeante", "leader", "patron", "patronne", "responsable"}
@@ -207,8 +200,8 @@ class Resolver:
             return pronoun
         at = start + self.body[start:end].find(phrase)
         if not is_noun_phrase(phrase):
-            # "le directeur général de l'Organisation mondiale de la santé (OMS),
-            # Tedros Ghebreyesus": too long for a speaker text, but it names him.
+            # "le directeur général de l'Agence internationale de l'énergie (AIE),
+            # Tadeusz Wolski": too long for a speaker text, but it names him.
             missed = self.missed_name(phrase, words) if len(phrase.split()) > 10 else None
             person = self.add_person(missed[0], at + missed[1]) if missed else None
             return Speaker(person, person.name, "person") if person else Speaker.unknown()

@@ -21,8 +21,9 @@ from .speakers import COMPLEMENT_BEFORE, PRONOUN_GENDER, Resolver, is_noun_phras
 # "a-t-il ajouté", "estime-t-elle", "poursuit-il", "a t-il dit" (the hyphen lost).
 INVERTED_PRONOUN = re.compile(r"(?:^-t-|^-|\bt-|\b\w+-)(?P<pronoun>il|elle|ils|elles|on)\b", re.IGNORECASE)
 # What follows an inverted subject: "a déclaré X lors d'un point presse", "aux journalistes".
-SUBJECT_END = re.compile(r"\s*(?:[,;:!?«»\"“”()]|(?<!\b[A-Z])(?<!\bMme)\.|\s(?:à|au|aux|lors|dans|devant|sur|en|depuis|après|avant|pour|sans|avec|qui|que|qu'|alors|tandis|mais|car|puis|dont|selon|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|dès"
-    r"|ce (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|matin|soir|week-end)|cette (?:semaine|année|nuit))\b)")
+DAYS, MONTH_WORDS = "|".join(lexicon.WEEKDAYS), "|".join(lexicon.MONTHS)
+SUBJECT_END = re.compile(r"\s*(?:[,;:!?«»\"“”()]|(?<!\b[A-Z])(?<!\bMme)\.|\s(?:à|au|aux|lors|dans|devant|sur|en|depuis|après|avant|pour|sans|avec|qui|que|qu'|alors|tandis|mais|car|puis|dont|selon|hier|dès"
+                         rf"|{DAYS}|ce (?:{DAYS}|matin|soir|week-end)|cette (?:semaine|année|nuit))\b)")
 # An inverted subject starts with a determiner, a title or a capitalised name.
 INVERTED_START = re.compile(
     r"\s+(?:le |la |l'|les |un |une |des |deux |trois |plusieurs |cette |ce |ces |son |sa |ses |leur |M\.|Mme|[A-ZÀ-Ý]|\d)")
@@ -30,10 +31,10 @@ INVERTED_START = re.compile(
 # where and to whom: "a plaidé dimanche soir X", "a renchéri sur Twitter le
 # démocrate X", "a expliqué à l'AFP une source", "a-t-il encore dit".
 BEFORE_INVERTED = re.compile(
-    r"(?:\s+(?:en garde|valoir|savoir|remarquer|observer|part|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd'hui|soir|matin|après-midi|midi"
+    rf"(?:\s+(?:en garde|valoir|savoir|remarquer|observer|part|{DAYS}|hier|aujourd'hui|soir|matin|après-midi|midi"
     r"|encore|également|aussi|ainsi|alors|enfin|notamment|ensuite|pourtant|toutefois|cependant|plus tard|déjà"
-    r"|ce (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|matin|soir|week-end)|cette semaine|dernier"
-    r"|(?:le\s+)?\d{1,2}(?:er)?\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)(?:\s+\d{4})?"
+    rf"|ce (?:{DAYS}|matin|soir|week-end)|cette semaine|dernier"
+    rf"|(?:le\s+)?\d{{1,2}}(?:er)?\s+(?:{MONTH_WORDS})(?:\s+\d{{4}})?"
     r"|en (?:début|fin|milieu) de (?:journée|matinée|soirée|semaine)|dans la (?:soirée|matinée|journée|nuit)"
     r"|par exemple|pour sa part|de son côté|sur (?:Twitter|X|Instagram|Facebook|LinkedIn|les réseaux sociaux|son compte \w+)"
     r"|dans (?:un|une|son|sa) (?:communiqué|tweet|message|entretien|interview|vidéo|lettre|déclaration)"
@@ -231,8 +232,8 @@ class ArticleStatements:
             start = named[0]
         if any(q.outer_start <= start < q.outer_end for q in quotes):
             start = max(q.outer_end for q in quotes if q.outer_start <= start < q.outer_end)
-        # "le directeur de l'OMS (Organisation mondiale de la santé), Tedros
-        # Ghebreyesus, a prévenu": the name in apposition before the verb group.
+        # "le directeur de l'AIE (Agence internationale de l'énergie), Tadeusz
+        # Wolski, a prévenu": the name in apposition before the verb group.
         group = min([verb] + [c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i], key=lambda t: t.i)
         apposed = NAME_BEFORE_VERB.fullmatch(self.body, end, group.idx) if end < group.idx else None
         if apposed:
@@ -388,7 +389,7 @@ class ArticleStatements:
 
     def add(self, start, end, kind, speaker, verb, occasion):
         person, text, speaker_kind = speaker
-        # "Kevin Kashiwahara.-": an intertitle's dash glued to the name.
+        # "Arvid Lindqvist.-": an intertitle's dash glued to the name.
         text = re.sub(r"\.\s*-+\s*$", "", text) if text else text
         if text and not is_noun_phrase(text):
             text = person.name if person else None
@@ -529,7 +530,7 @@ class ArticleStatements:
 
     def recurring_term(self, quote) -> bool:
         """A short quoted expression the article quotes again and again is a
-        name or a term ("gilets jaunes", "hibakusha"), not someone's words."""
+        name or a term ("gilets jaunes", "zadistes"), not someone's words."""
         text = self.body[quote.start:quote.end]
         if len(text.split()) > 3:
             return False
@@ -549,7 +550,7 @@ class ArticleStatements:
         attributes it, or a preceding one whose complement holds it."""
         after = [v for v in verbs if v[0].idx >= quote.outer_end]
         before = [v for v in verbs if v[0].idx < quote.outer_start]
-        # "a appelé l'assistance à saluer les survivants appelés « hibakusha »
+        # "a appelé l'assistance à saluer les bénévoles appelés « gardiens »
         # « qui ... »": a weak verb that does not report gives way to the one before.
         for token, lemma in reversed(before):
             between = self.body[token.idx:quote.outer_start]
@@ -631,7 +632,7 @@ class ArticleStatements:
         main, relative = [], []
         for token in self.tokens_between(*unit):
             if token.dep_ in ("nsubj", "nsubj:pass") and token.head.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
-                # "sensible pour Donald Trump qui aime à dénoncer": the antecedent is the subject.
+                # "sensible pour Paul Garnier qui aime à dénoncer": the antecedent is the subject.
                 if token.lower_ == "qui" and token.head.dep_ == "acl:relcl":
                     relative.append(token.head.head)
                 else:
@@ -660,7 +661,7 @@ class ArticleStatements:
             start, end = noun_phrase(token)
             if any(q.outer_start <= start < q.outer_end for q in quotes):
                 continue
-            # "l'ancien eurodéputé, proche de X, Daniel Cohn-Bendit a été contacté":
+            # "l'ancien député européen, proche de X, Paul Garnier a été sollicité":
             # the name right before the verb group is the subject's head.
             person = self.name_before_verb(token, start) or self.resolver.resolve(start, end, quotes).person
             if person:
