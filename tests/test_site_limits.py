@@ -1,0 +1,99 @@
+"""What a hostile visitor can do to the served site: answer size, odd ids, CSV formulas, rebuilds."""
+import csv
+import io
+import shutil
+
+import pytest
+import sqlite_utils
+import yaml
+from datasette.app import Datasette
+from datasette.utils import tilde_encode
+
+from conftest import ROOT, SEEDS
+
+METADATA = yaml.safe_load((ROOT / "metadata.yml").read_text(encoding="utf-8"))
+# Article ids (file names) that need URL encoding: a dot, a space, an accent, an apostrophe, a tilde.
+ODD_IDS = ["lemonde.2023-12", "l'article é", "Le Monde 2023", "dépêche~1"]
+BIG_ARTICLE = "gros.article"
+BIG_TEXT = ("L'OTAN a déclaré à Bruxelles que l'Alliance était prête. " * 100_000)[:5_000_000]
+FORMULAS = ['=HYPERLINK("http://evil.example/","clic")', "+33 1 23 45 67 89", "@SUM(1)", "-2+3",
+            "\tcmd", "\rcmd"]
+
+
+@pytest.fixture(scope="module")
+def site_db(tmp_path_factory):
+    """A real build of seed articles saved under odd names, plus a 5 MB article and formula quotes."""
+    from extract.build import build
+
+    folder = tmp_path_factory.mktemp("odd")
+    for ident, seed in zip(ODD_IDS, sorted(SEEDS.glob("*.txt"))):
+        shutil.copy(seed, folder / f"{ident}.txt")
+    path = tmp_path_factory.mktemp("site") / "nato.db"
+    assert build([str(folder)], path, progress=False)["skipped"] == []
+    db = sqlite_utils.Database(path)
+    article = next(db["articles"].rows)
+    db["articles"].insert(dict(article, id=BIG_ARTICLE, body=BIG_TEXT, raw_text=BIG_TEXT))
+    statement = next(db["statements"].rows)
+    for n, quote in enumerate(FORMULAS):
+        db["statements"].insert(dict(statement, id=f"formula-q{n}", quote=quote))
+    db.close()
+    return path
+
+
+@pytest.fixture(scope="module")
+def datasette(site_db):
+    # The settings of `make serve`.
+    return Datasette([], immutables=[str(site_db)], metadata=METADATA, plugins_dir=str(ROOT / "plugins"),
+                     template_dir=str(ROOT / "templates"),
+                     settings={"sql_time_limit_ms": 2000, "max_returned_rows": 200, "suggest_facets": False,
+                               "default_page_size": 25})
+
+
+# 1. What one request may cost.
+
+def assert_too_large(response):
+    assert response.status_code == 400, response.status_code
+    assert len(response.content) < 100_000
+    assert "too large" in response.text or "too big" in response.text, response.text[:500]
+
+
+@pytest.mark.parametrize("path", [
+    # One value over the length limit (34 MB).
+    "/nato.json?sql=select+hex(zeroblob(17000000))",
+    # Values under it, but 4 x 24 MB over the budget of one answer.
+    "/nato.json?sql=select+hex(zeroblob(12000000))+from+sentences+limit+4",
+    # One row of many large columns: SQLite builds it whole before Python sees any of it.
+    "/nato.json?sql=select+" + ",".join(["hex(zeroblob(12000000))"] * 12),
+    # Pages that do not show SQL errors themselves: a table with a where clause, its CSV.
+    "/nato/articles.json?_where=length(hex(zeroblob(17000000)))>0",
+    "/nato/articles?_where=length(hex(zeroblob(17000000)))>0",
+    "/nato/articles.csv?_where=length(hex(zeroblob(17000000)))>0",
+])
+async def test_an_answer_too_large_is_a_clean_error(datasette, path):
+    assert_too_large(await datasette.client.get(path))
+
+
+@pytest.mark.parametrize("path", [
+    "/nato.csv?sql=select+hex(zeroblob(12000000))+from+sentences+limit+4",
+    "/nato.csv?sql=select+hex(zeroblob(12000000))+from+sentences&_stream=on",
+])
+async def test_a_csv_too_large_is_refused(datasette, path):
+    # Datasette answers a query CSV whose SQL fails with an empty CSV (any SQL error, not only this one).
+    response = await datasette.client.get(path)
+    assert response.status_code in (200, 400) and len(response.content) < 100_000
+
+
+async def test_the_sql_page_shows_the_error(datasette):
+    response = await datasette.client.get("/nato?sql=select+hex(zeroblob(12000000))+from+sentences+limit+4")
+    assert "too large" in response.text and len(response.content) < 100_000
+
+
+async def test_a_5_mb_article_is_served_whole(datasette):
+    response = await datasette.client.get(f"/nato/articles/{tilde_encode(BIG_ARTICLE)}.json?_shape=objects")
+    assert response.status_code == 200
+    row = response.json()["rows"][0]
+    assert row["body"] == BIG_TEXT and row["raw_text"] == BIG_TEXT
+    response = await datasette.client.get(f"/nato/articles/{tilde_encode(BIG_ARTICLE)}")
+    assert response.status_code == 200 and "déclaré à Bruxelles" in response.text
+    for path in ("/nato/articles", "/nato/articles.json", f"/nato.json?sql=select+body+from+articles"):
+        assert (await datasette.client.get(path)).status_code == 200, path
