@@ -1,6 +1,19 @@
 """Show a statement's source sentence, with the quotation marked, on its row page."""
 from datasette import hookimpl
+from datasette.utils import tilde_encode, urlsafe_components
 from markupsafe import Markup, escape
+
+
+def statement_id(request):
+    """The statement's id as stored, or None.
+
+    The URL holds it tilde-encoded ("lemonde.2023-12-q0" is
+    "lemonde~2E2023-12-q0", a space "~20"), its components separated by
+    commas: decoded as Datasette's row page does, one component since
+    statements have one primary key.
+    """
+    components = urlsafe_components(request.url_vars.get("pks") or "")
+    return components[0] if len(components) == 1 else None
 
 
 @hookimpl
@@ -9,12 +22,11 @@ def extra_template_vars(view_name, table, database, request, datasette):
         return {}
 
     async def inner():
-        statement_id = request.url_vars.get("pks")
         db = datasette.get_database(database)
         rows = await db.execute(
             "select s.start, s.end, s.article_id, se.start as sentence_start, se.text, a.title, a.published "
             "from statements s join sentences se on se.id = s.sentence_id "
-            "join articles a on a.id = s.article_id where s.id = ?", [statement_id])
+            "join articles a on a.id = s.article_id where s.id = ?", [statement_id(request)])
         row = rows.first()
         if row is None:
             return {}
@@ -22,7 +34,8 @@ def extra_template_vars(view_name, table, database, request, datasette):
         start = max(0, row["start"] - offset)
         end = min(len(text), row["end"] - offset)
         marked = Markup("{}<mark>{}</mark>{}").format(escape(text[:start]), escape(text[start:end]), escape(text[end:]))
-        return {"source": {"sentence": marked, "article_id": row["article_id"],
+        # The article's link is encoded the same way, or an id with a dot would read as a format.
+        return {"source": {"sentence": marked, "article_path": tilde_encode(row["article_id"]),
                            "title": row["title"] or row["article_id"], "published": row["published"]}}
 
     return inner

@@ -97,3 +97,18 @@ async def test_a_5_mb_article_is_served_whole(datasette):
     assert response.status_code == 200 and "déclaré à Bruxelles" in response.text
     for path in ("/nato/articles", "/nato/articles.json", f"/nato.json?sql=select+body+from+articles"):
         assert (await datasette.client.get(path)).status_code == 200, path
+
+
+# 2. The source sentence of a statement whose id needs URL encoding.
+
+@pytest.mark.parametrize("article_id", ODD_IDS)
+async def test_source_sentence_for_ids_that_need_encoding(datasette, site_db, article_id):
+    db = sqlite_utils.Database(site_db)
+    statement = next(db["statements"].rows_where("article_id = ?", [article_id], limit=1))
+    response = await datasette.client.get(f"/nato/statements/{tilde_encode(statement['id'])}")
+    assert response.status_code == 200
+    assert "Source sentence" in response.text and "<mark>" in response.text
+    article_path = f"/nato/articles/{tilde_encode(article_id)}"
+    assert f'href="{article_path}"' in response.text
+    response = await datasette.client.get(article_path + ".json?_shape=objects")
+    assert response.json()["rows"][0]["id"] == article_id
