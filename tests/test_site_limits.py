@@ -17,7 +17,7 @@ ODD_IDS = ["lemonde.2023-12", "l'article é", "Le Monde 2023", "dépêche~1"]
 BIG_ARTICLE = "gros.article"
 BIG_TEXT = ("L'OTAN a déclaré à Bruxelles que l'Alliance était prête. " * 100_000)[:5_000_000]
 FORMULAS = ['=HYPERLINK("http://evil.example/","clic")', "+33 1 23 45 67 89", "@SUM(1)", "-2+3",
-            "\tcmd", "\rcmd"]
+            "\tcmd", "\rcmd", '=cmd|\' /C calc\'!A0\n"second line", with a comma']
 
 
 @pytest.fixture(scope="module")
@@ -112,3 +112,55 @@ async def test_source_sentence_for_ids_that_need_encoding(datasette, site_db, ar
     assert f'href="{article_path}"' in response.text
     response = await datasette.client.get(article_path + ".json?_shape=objects")
     assert response.json()["rows"][0]["id"] == article_id
+
+
+# 3. CSV cells a spreadsheet would run as formulas.
+
+def formula_rows(text):
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    return {row["id"]: row for row in rows if row["id"].startswith("formula-")}
+
+
+@pytest.mark.parametrize("path", [
+    "/nato/statements.csv?_size=max",
+    "/nato/statements.csv?_stream=on",
+    "/nato/statements.csv?_stream=on&_dl=1",
+    "/nato/statements.csv?id__startswith=formula-",
+    "/nato.csv?sql=select+id,+quote+from+statements+where+id+like+'formula-%25'",
+    "/nato.csv?sql=select+id,+quote+from+statements&_stream=on",
+])
+async def test_csv_cells_are_never_formulas(datasette, path):
+    response = await datasette.client.get(path)
+    assert response.status_code == 200
+    rows = formula_rows(response.text)
+    assert [rows[f"formula-q{n}"]["quote"] for n in range(len(FORMULAS))] == ["'" + quote for quote in FORMULAS]
+
+
+async def test_csv_numbers_and_ordinary_text_stay(datasette):
+    response = await datasette.client.get(
+        "/nato.csv?sql=select+-3+as+n,+-1.5+as+f,+-1e-05+as+e,+'-2%2B3'+as+g,+'Il+a+dit+%C2%AB+oui+%C2%BB'+as+t")
+    assert response.text.splitlines()[1] == "-3,-1.5,-1e-05,'-2+3,Il a dit « oui »"
+    response = await datasette.client.get("/nato/statements.csv?_size=max")
+    plain = [row for row in csv.DictReader(io.StringIO(response.text, newline="")) if not row["id"].startswith("formula-")]
+    assert plain and not any(row["quote"].startswith("'") for row in plain)
+
+
+async def test_json_is_unchanged(datasette):
+    response = await datasette.client.get("/nato/statements.json?_shape=objects&id__startswith=formula-")
+    assert sorted(row["quote"] for row in response.json()["rows"]) == sorted(FORMULAS)
+
+
+def test_csv_records_split_anywhere_across_chunks():
+    """The server may cut the stream anywhere: inside a quoted field, a line end or a UTF-8 character."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("csv_formulas", ROOT / "plugins" / "csv_formulas.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    out = io.StringIO()
+    csv.writer(out).writerows([["id", "quote"], *[[f"q{n}", q] for n, q in enumerate(FORMULAS + ["« é »", "-3"])]])
+    data = out.getvalue().encode("utf-8")
+    stream = module.CsvStream()
+    pieces = [stream.feed(data[i:i + 1], final=False) for i in range(len(data))] + [stream.feed(b"", final=True)]
+    rows = list(csv.reader(io.StringIO(b"".join(pieces).decode("utf-8"), newline="")))
+    assert [row[1] for row in rows[1:]] == ["'" + q for q in FORMULAS] + ["« é »", "-3"]
