@@ -28,12 +28,17 @@ LOAD_PLUGINS := $(if $(ALLOW_ROBOTS),ROBOTS_TXT="User-agent: *",)
 # Read-only (immutable) with a SQL time limit, on loopback. Tables show 25 rows a
 # page, queries up to 200 rows (CSV with _stream=on and paged JSON give all of
 # them), and facets are not suggested: every page stays under 100 ms at 10,000
-# articles (bench/RESULTS.md).
+# articles (bench/RESULTS.md). One request may fetch at most 64 MB
+# (plugins/answer_limits.py). --reload (hupper, a Datasette dependency) restarts
+# the server when a build replaces $(DB), so a rebuilt database is served whole:
+# an immutable database's connections would keep the old file and new ones
+# open the new one (plugins/one_database.py refuses those until the restart).
+# `datasette -i`, not `datasette serve -i`: hupper's worker reads `serve` as a file name.
 SETTINGS := --setting sql_time_limit_ms 2000 --setting max_returned_rows 200 --setting suggest_facets off \
 	--setting default_page_size 25
 serve: $(VENV)/.installed $(DB)
-	$(LOAD_PLUGINS) $(VENV)/bin/datasette serve -i $(DB) -m metadata.yml --host 127.0.0.1 --port $(PORT) \
-		--plugins-dir plugins --template-dir templates $(SETTINGS)
+	$(LOAD_PLUGINS) $(VENV)/bin/datasette -i $(DB) -m metadata.yml --host 127.0.0.1 --port $(PORT) \
+		--plugins-dir plugins --template-dir templates $(SETTINGS) --reload
 
 # Browser tests drive Debian's Chromium with Playwright; no browser is downloaded.
 chromium:

@@ -1,8 +1,14 @@
 """What a hostile visitor can do to the served site: answer size, odd ids, CSV formulas, rebuilds."""
 import csv
 import io
+import os
 import shutil
+import signal
+import subprocess
+import threading
+import time
 
+import httpx
 import pytest
 import sqlite_utils
 import yaml
@@ -10,6 +16,7 @@ from datasette.app import Datasette
 from datasette.utils import tilde_encode
 
 from conftest import ROOT, SEEDS
+from serve import free_port
 
 METADATA = yaml.safe_load((ROOT / "metadata.yml").read_text(encoding="utf-8"))
 # Article ids (file names) that need URL encoding: a dot, a space, an accent, an apostrophe, a tilde.
@@ -164,3 +171,130 @@ def test_csv_records_split_anywhere_across_chunks():
     pieces = [stream.feed(data[i:i + 1], final=False) for i in range(len(data))] + [stream.feed(b"", final=True)]
     rows = list(csv.reader(io.StringIO(b"".join(pieces).decode("utf-8"), newline="")))
     assert [row[1] for row in rows[1:]] == ["'" + q for q in FORMULAS] + ["« é »", "-3"]
+
+
+# 4. A database rebuilt under a running `make serve`.
+
+def serve_command(database, port):
+    """The command `make serve` runs, as make prints it."""
+    printed = subprocess.run(["make", "-s", "-n", "serve", f"DB={database}", f"PORT={port}"], cwd=ROOT,
+                             capture_output=True, text=True, check=True).stdout
+    command = printed[printed.index(".venv/bin/datasette "):]
+    return command.split("\n\n")[0].strip()
+
+
+def articles_db(path, n):
+    db = sqlite_utils.Database(path)
+    db["articles"].insert_all(({"id": f"a{i}", "body": "x"} for i in range(n)), pk="id")
+    db.close()
+
+
+class Answers:
+    """Clients asking the same question in a loop; each answer with when it was asked."""
+
+    def __init__(self, url, clients=4):
+        self.url, self.answers, self.stop = url, [], threading.Event()
+        self.threads = [threading.Thread(target=self.ask) for _ in range(clients)]
+
+    def ask(self):
+        with httpx.Client(timeout=10) as client:
+            while not self.stop.is_set():
+                asked = time.monotonic()
+                try:
+                    response = client.get(self.url)
+                    answer = response.json()[0]["n"] if response.status_code == 200 else response.status_code
+                except (httpx.HTTPError, ValueError, LookupError):
+                    answer = "refused"
+                    time.sleep(0.05)
+                self.answers.append((asked, answer))
+
+    def __enter__(self):
+        for thread in self.threads:
+            thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop.set()
+        for thread in self.threads:
+            thread.join()
+
+
+def test_make_serve_serves_a_rebuilt_database_whole(tmp_path):
+    path = tmp_path / "nato.db"
+    articles_db(path, 5)
+    port = free_port()
+    server = subprocess.Popen(serve_command(path, port), shell=True, cwd=ROOT, start_new_session=True,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(base)
+        url = base + "/nato.json?sql=select+count(*)+as+n+from+articles&_shape=array"
+        with Answers(url, clients=1) as one:
+            time.sleep(1)
+            articles_db(tmp_path / "new.db", 180)
+            replaced = time.monotonic()
+            os.replace(tmp_path / "new.db", path)  # as the build does
+            # More clients after the switch: SQL threads that open their connection now.
+            with Answers(url, clients=4) as more:
+                deadline = replaced + 30
+                while time.monotonic() < deadline and not ended_with_new(more.answers, replaced):
+                    time.sleep(0.2)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=15)
+    answers = sorted(one.answers + more.answers)
+    before = [answer for asked, answer in answers if asked < replaced]
+    after = [answer for asked, answer in answers if asked >= replaced]
+    assert before and set(before) == {5}
+    # After the switch: the old answer until the server has the new file, then only the new one.
+    served = [answer for answer in after if answer in (5, 180)]
+    assert 180 in served and served == sorted(served), compress(served)
+    assert after[-1] == 180, compress(after)
+
+
+def ended_with_new(answers, replaced):
+    """The last 20 answers asked after the switch are all the new one."""
+    recent = [answer for asked, answer in sorted(answers) if asked >= replaced][-20:]
+    return len(recent) == 20 and set(recent) == {180}
+
+
+def compress(answers):
+    """[5, 5, 180] as [(5, 2), (180, 1)], for a readable failure."""
+    runs = []
+    for answer in answers:
+        if runs and runs[-1][0] == answer:
+            runs[-1][1] += 1
+        else:
+            runs.append([answer, 1])
+    return runs
+
+
+def wait_for(base, timeout=60):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(base + "/-/versions.json", timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError("make serve did not start")
+
+
+async def test_a_connection_to_a_replaced_file_is_refused_until_the_restart(tmp_path):
+    """A SQL thread that opens its connection after the build is refused, not answered from the new file."""
+    path = tmp_path / "nato.db"
+    articles_db(path, 5)
+    # No SQL threads: one connection, opened by the first query.
+    datasette = Datasette([], immutables=[str(path)], plugins_dir=str(ROOT / "plugins"),
+                          settings={"num_sql_threads": 0})
+    query = "/nato.json?sql=select+count(*)+as+n+from+articles&_shape=array"
+    assert (await datasette.client.get(query)).json() == [{"n": 5}]
+    articles_db(tmp_path / "new.db", 180)
+    os.replace(tmp_path / "new.db", path)
+    assert (await datasette.client.get(query)).json() == [{"n": 5}]
+    # Forget the connection, as a SQL thread that has not opened one yet.
+    datasette.get_database("nato")._read_connection = None
+    response = await datasette.client.get(query)
+    assert response.status_code == 503 and "rebuilt" in response.json()["error"]
+    assert response.headers["retry-after"] == "2"
