@@ -4,8 +4,8 @@ from contextlib import contextmanager
 
 import click
 
-from extract.build import BuildLocked, build
-from extract.reader import DEFAULT_MAX_BYTES
+from extract.build import BuildError, build
+from extract.reader import DEFAULT_MAX_BYTES, InputError
 
 
 @contextmanager
@@ -28,16 +28,21 @@ def dask_client_for(scheduler, local_workers):
 
 
 @click.command()
-@click.argument("inputs", nargs=-1, type=click.Path())
+# A missing or unreadable input is a usage error (exit 2) before anything
+# is touched: a typo must not turn a good database into an empty one.
+@click.argument("inputs", nargs=-1, type=click.Path(exists=True, readable=True))
 @click.option("-o", "--output", default="nato.db", show_default=True, type=click.Path(dir_okay=False),
-              help="SQLite database to write (replaced only when the build succeeds)")
-@click.option("--force", is_flag=True, help="Re-extract every article, even unchanged ones")
-@click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True,
+              help="SQLite database to write (replaced only when the build succeeds; its folder is created)")
+@click.option("--force", is_flag=True,
+              help="Re-extract every article, even unchanged ones; replace an output file that is not a database")
+@click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True, type=click.IntRange(min=1),
               help="Skip files (or JSONL lines) larger than this")
-@click.option("--batch-size", default=16, show_default=True, help="Texts per spaCy batch")
-@click.option("-w", "--workers", default=1, show_default=True, help="Worker processes for parsing and extraction")
+@click.option("--batch-size", default=16, show_default=True, type=click.IntRange(min=1), help="Texts per spaCy batch")
+@click.option("-w", "--workers", default=1, show_default=True, type=click.IntRange(min=1),
+              help="Worker processes for parsing and extraction")
 @click.option("--scheduler", help="Address of a Dask scheduler (tcp://HOST:8786) to extract on; needs .[dask]")
-@click.option("--dask-local", type=int, help="Extract on a local Dask cluster of this many workers; needs .[dask]")
+@click.option("--dask-local", type=click.IntRange(min=1),
+              help="Extract on a local Dask cluster of this many workers; needs .[dask]")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors and the summary line")
 def cli(inputs, output, force, max_bytes, batch_size, workers, scheduler, dask_local, quiet):
     """Extract NATO diplomacy from French news articles into a SQLite database.
@@ -56,10 +61,14 @@ def cli(inputs, output, force, max_bytes, batch_size, workers, scheduler, dask_l
         try:
             summary = build(inputs, output, force=force, max_bytes=max_bytes, batch_size=batch_size,
                             progress=not quiet, workers=workers, dask_client=client)
-        except BuildLocked as error:
+        except InputError as error:
+            raise click.UsageError(str(error))
+        except BuildError as error:
             raise click.ClickException(str(error))
     for skip in summary["skipped"]:
         click.echo(f"skipped {skip}", err=True)
+    for note in summary["notes"]:
+        click.echo(f"note {note}", err=True)
     if not quiet:
         for table, count in summary["rows"].items():
             click.echo(f"  {table:22} {count}")

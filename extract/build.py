@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from . import db as store
-from .reader import DEFAULT_MAX_BYTES, Skip, find_inputs, read_inputs
+from .reader import DEFAULT_MAX_BYTES, InputError, Skip, check_roots, find_inputs, read_inputs
 
 
 def plan(items, existing: dict, force: bool, skips: list, seen: set):
@@ -32,7 +32,12 @@ def plan(items, existing: dict, force: bool, skips: list, seen: set):
         seen.add(item.id)
         if not force and existing.get(item.id) == item.sha256:
             continue
-        clean = prepare(item)
+        try:
+            clean = prepare(item)
+        except Exception as error:  # one article's failure must not stop the build
+            seen.discard(item.id)
+            skips.append(Skip(item.file, f"cleaning failed: {type(error).__name__}: {error}", item.line))
+            continue
         if not clean.body.strip():
             seen.discard(item.id)
             skips.append(Skip(item.file, "no article text left after removing page furniture", item.line))
@@ -54,8 +59,30 @@ def estimate_articles(inputs) -> int:
     return total
 
 
-class BuildLocked(RuntimeError):
+class BuildError(RuntimeError):
+    """A build that cannot start: said in one line, nothing touched."""
+
+
+class BuildLocked(BuildError):
     """Another build is writing the same database."""
+
+
+def check_output(output: Path, force: bool) -> Path:
+    """The real path to write (a link's target), its folder created; refuse
+    to replace a file that is not a database of this project unless force."""
+    output = output.resolve()
+    if output.is_dir():
+        raise BuildError(f"{output}: is a folder; name the database file to write")
+    if output.exists() and output.stat().st_size and not store.is_project_db(output) and not force:
+        raise BuildError(f"{output}: exists and is not a nato-press-db database; "
+                         "choose another name, or add --force to replace it")
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise BuildError(f"{output.parent}: cannot create the output folder ({error.strerror or error})")
+    if not os.access(output.parent, os.W_OK | os.X_OK):
+        raise BuildError(f"{output.parent}: cannot write there (permission denied)")
+    return output
 
 
 @contextmanager
@@ -66,7 +93,10 @@ def exclusive(output: Path):
     dies, even by SIGKILL, so a crashed build never blocks the next one.
     """
     lock_path = output.with_name(f".{output.name}.lock")
-    handle = open(lock_path, "w")
+    try:
+        handle = open(lock_path, "w")
+    except OSError as error:
+        raise BuildError(f"{output}: cannot write the lock file {lock_path.name} ({error.strerror or error})")
     try:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -84,25 +114,31 @@ def build(inputs, output, force=False, max_bytes=DEFAULT_MAX_BYTES, batch_size=1
           workers=1, dask_client=None):
     """Build output from inputs through a temporary file renamed over it at the end.
 
-    Returns a summary dict; a failure leaves output as it was.
+    Returns a summary dict; a failure leaves output as it was. Inputs that
+    do not exist or cannot be read (InputError) and an output that cannot
+    or must not be written (BuildError) stop it before anything is touched.
     """
-    output = Path(output)
+    if batch_size < 1 or workers < 1 or max_bytes < 1:
+        raise ValueError("batch_size, workers and max_bytes must be at least 1")
+    check_roots(inputs)
+    output = check_output(Path(output), force)
     with exclusive(output):
         return _build(inputs, output, force, max_bytes, batch_size, progress, workers, dask_client)
 
 
 def extract_pairs(pairs, batch_size):
     """(raw, rows or error) for each (raw, clean), in one process with nlp.pipe."""
-    from .nlp import load_nlp
+    from .nlp import batches, parse
     from .pipeline import extract_article
 
-    stream = load_nlp().pipe(((clean.body, (raw, clean)) for raw, clean in pairs), as_tuples=True,
-                             batch_size=batch_size)
-    for doc, (raw, clean) in stream:
-        try:
-            yield raw, extract_article(raw, clean, doc)
-        except Exception as error:  # one article's failure must not stop the build
-            yield raw, error
+    for batch in batches(pairs, batch_size):
+        for (raw, clean), doc in zip(batch, parse([clean.body for _, clean in batch], batch_size)):
+            try:
+                if isinstance(doc, Exception):
+                    raise doc
+                yield raw, extract_article(raw, clean, doc)
+            except Exception as error:  # one article's failure must not stop the build
+                yield raw, error
 
 
 def extract_batch(batch):
@@ -110,23 +146,12 @@ def extract_batch(batch):
     return list(extract_pairs(batch, len(batch) or 1))
 
 
-def batches(pairs, size):
-    batch = []
-    for pair in pairs:
-        batch.append(pair)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
 def extract_parallel(pairs, workers, batch_size):
     """The same results in the same order, from worker processes; a bounded
     number of batches is in flight so memory stays flat with corpus size."""
     import multiprocessing
 
-    from .nlp import load_nlp
+    from .nlp import batches, load_nlp
 
     context = multiprocessing.get_context("fork")
     with context.Pool(workers, initializer=load_nlp) as pool:
@@ -138,6 +163,8 @@ def extract_dask(pairs, client, batch_size, in_flight=8):
     """The same on a Dask cluster: batches mapped over workers, results streamed
     back in order to the single SQLite writer."""
     from collections import deque
+
+    from .nlp import batches
 
     pending = deque()
     for batch in batches(pairs, batch_size):
@@ -169,7 +196,7 @@ def _build(inputs, output, force, max_bytes, batch_size, progress, workers=1, da
             results = extract_parallel(pairs, workers, batch_size)
         else:
             results = extract_pairs(pairs, batch_size)
-        extracted = 0
+        extracted, notes = 0, []
         total = estimate_articles(inputs) if progress else 0
         bar = click.progressbar(length=total, label="Extracting", file=sys.stderr) if total > 20 else None
         with db.conn:
@@ -191,7 +218,8 @@ def _build(inputs, output, force, max_bytes, batch_size, progress, workers=1, da
                     seen.discard(raw.id)
                     continue
                 extracted += 1
-            removed = store.remove_missing(db, seen)
+                notes += [f"{Skip(raw.file, note, raw.line)}" for note in raw.notes]
+            removed = store.remove_missing(db, seen, unread=[s.path for s in skips if s.unread])
             store.save_skips(db, skips)
             store.save_version(db, version)
         with db.conn:
@@ -199,7 +227,7 @@ def _build(inputs, output, force, max_bytes, batch_size, progress, workers=1, da
             store.resolve_events(db)
         store.ensure_db_shape(db)
         summary = {"articles": len(seen), "extracted": extracted, "unchanged": len(seen) - extracted,
-                   "removed": removed, "skipped": [str(s) for s in skips], "rows": store.counts(db),
+                   "removed": removed, "skipped": [str(s) for s in skips], "notes": notes, "rows": store.counts(db),
                    "seconds": round(time.time() - started, 2)}
         db.conn.close()
         os.replace(temporary, output)

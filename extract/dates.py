@@ -291,8 +291,14 @@ def nearest_year(month: int, day: int, weekdays: set, today: dt.date) -> Optiona
 
 
 def date_from_metadata(value: Optional[str]) -> Optional[Publication]:
+    """"2023-07-12T10:00", "2023-07", "2023"; None when it is no real date
+    ("9999-99-99", "2023-02-30")."""
     match = re.match(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?", (value or "").strip())
     if not match:
+        return None
+    year, month, day = (int(x) if x else None for x in match.groups())
+    if not 1 <= year or (month is not None and not 1 <= month <= 12) or \
+            (day is not None and _safe_date(year, month, day) is None):
         return None
     precision = "day" if match.group(3) else "month" if match.group(2) else "year"
     return Publication("-".join(x for x in match.groups() if x), precision, "metadata", value)

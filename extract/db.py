@@ -5,6 +5,7 @@ article's rows; resolve_people and resolve_events derive the corpus-wide
 tables from the per-article rows at the end of a build; ensure_db_shape adds
 indexes, full-text search and views.
 """
+import os
 from collections import Counter, defaultdict
 
 import sqlite_utils
@@ -19,7 +20,7 @@ TABLES = {
                   "source": str, "byline": str, "dateline": str, "published": str,
                   "published_precision": str, "published_method": str, "published_expr": str,
                   "language": str, "body": str, "raw_text": str, "encoding": str, "word_count": int,
-                  "credits": str, "removed": str}, "id", []),
+                  "credits": str, "removed": str, "notes": str}, "id", []),
     "sentences": ({"id": str, "article_id": str, "idx": int, "start": int, "end": int, "text": str},
                   "id", [("article_id", "articles", "id")]),
     "people": ({"id": int, "name": str, "key": str, "n_mentions": int, "n_articles": int}, "id", []),
@@ -109,19 +110,30 @@ def extractor_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def version_of(path):
-    """The extractor version a database file was built with, or None."""
+def first_row(path, sql: str):
+    """The first row of a read-only query on a database file; None when the
+    file is no SQLite database, lacks the table, or has no such row."""
     import sqlite3
 
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            row = conn.execute("select value from build_info where key = 'extractor_version'").fetchone()
+            return conn.execute(sql).fetchone()
         finally:
             conn.close()
     except sqlite3.Error:
         return None
+
+
+def version_of(path):
+    """The extractor version a database file was built with, or None."""
+    row = first_row(path, "select value from build_info where key = 'extractor_version'")
     return row[0] if row else None
+
+
+def is_project_db(path) -> bool:
+    """Whether path is a database this project wrote (it has build_info)."""
+    return first_row(path, "select 1 from sqlite_master where name = 'build_info'") is not None
 
 
 def save_version(db, version):
@@ -163,9 +175,19 @@ def save_skips(db, skips):
         pk="id", replace=True)
 
 
-def remove_missing(db, keep_ids: set) -> int:
-    """Delete articles no longer among the inputs; how many were removed."""
-    gone = [row["id"] for row in db.query("select id from articles") if row["id"] not in keep_ids]
+def remove_missing(db, keep_ids: set, unread=()) -> int:
+    """Delete articles no longer among the inputs; how many were removed.
+
+    Only what was read can be missing: an article from a file or folder in
+    unread (that could not be read this time) stays."""
+    unread = [os.path.abspath(path) for path in unread]
+
+    def under_unread(file):
+        file = os.path.abspath(file or "")
+        return any(file == path or file.startswith(path.rstrip(os.sep) + os.sep) for path in unread)
+
+    gone = [row["id"] for row in db.query("select id, file from articles")
+            if row["id"] not in keep_ids and not under_unread(row["file"])]
     for article_id in gone:
         delete_article(db, article_id)
     return len(gone)

@@ -8,6 +8,7 @@ sentence attaches to it. Mentions of one meeting in an article are merged:
 same name, or same kind and place with dates that agree, or a definite
 "la réunion" that refers back to the last meeting.
 """
+import bisect
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -909,9 +910,10 @@ def extract_meetings(article) -> list:
     anchor = article.anchor
     body = text_of(doc)
     people_spans = [(m.start, m.end, p.key) for p in people for m in p.mentions]
-    meetings = []
+    meetings, place_starts = [], [p.start for p in place_mentions]
     for sentence in sentences.spans:
-        in_sentence = [p for p in place_mentions if sentence.start_char <= p.start < sentence.end_char]
+        in_sentence = place_mentions[bisect.bisect_left(place_starts, sentence.start_char):
+                                     bisect.bisect_left(place_starts, sentence.end_char)]
         triggers = find_triggers(sentence, sentence.start_char, in_sentence)
         if not triggers:
             continue

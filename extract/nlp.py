@@ -1,5 +1,9 @@
 """The spaCy French pipeline, loaded once per process."""
 from functools import lru_cache
+from typing import Optional
+
+import numpy
+from spacy.attrs import SENT_START
 
 from spacy.language import Language
 
@@ -34,15 +38,20 @@ def conditional(token) -> bool:
 def article_sentences(doc):
     """Sentences from extract.segment, set before the parser so that it
     keeps them: paragraph breaks and quotations decide, not the parser
-    (which splits "Kaja Tamm, a jugé" in two)."""
+    (which splits "Kaja Tamm, a jugé" in two).
+
+    Set as one array: Token.is_sent_start checks the whole Doc on every
+    assignment, which made long articles quadratic."""
     starts = set()
     text = text_of(doc)
     for start, end in sentence_spans(text):
         while start < end and text[start].isspace():
             start += 1
         starts.add(start)
-    for token in doc[1:]:
-        token.is_sent_start = token.idx in starts and not token.is_space
+    values = numpy.array([1 if i == 0 or (token.idx in starts and not token.is_space) else -1
+                          for i, token in enumerate(doc)], dtype="int64")
+    if len(values):
+        doc.from_array([SENT_START], values.astype("uint64").reshape(-1, 1))
     return doc
 
 
@@ -56,6 +65,66 @@ def load_nlp():
     return nlp
 
 
+# Characters parsed at once. A longer body is parsed in pieces cut at
+# paragraph ends and joined into one Doc: the parser's memory grows faster
+# than the text, and spaCy refuses texts over nlp.max_length (E088).
+PARSE_CHUNK = 100_000
+
+
+def batches(items, size: int):
+    """Lists of size items (the last one shorter), in order."""
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def pieces(text: str, size: Optional[int] = None) -> list:
+    """Consecutive slices of text, each at most size (PARSE_CHUNK) long, that
+    join back into text: cut after a line break, else after a space, else anywhere."""
+    size = size or PARSE_CHUNK
+    cuts, start = [], 0
+    while len(text) - start > size:
+        end = text.rfind("\n", start, start + size) + 1
+        if end <= start:
+            end = text.rfind(" ", start, start + size) + 1
+        if end <= start:
+            end = start + size
+        cuts.append(text[start:end])
+        start = end
+    return cuts + [text[start:]]
+
+
+def parse_one(text: str):
+    """The Doc of one text, or the exception that stopped its parse."""
+    from spacy.tokens import Doc
+
+    try:
+        if len(text) <= PARSE_CHUNK:
+            return load_nlp()(text)
+        docs = list(load_nlp().pipe(pieces(text), batch_size=1))
+        for doc in docs:
+            doc.user_data.clear()  # the cached text of each piece
+        return Doc.from_docs(docs, ensure_whitespace=False)
+    except Exception as error:  # one article's failure is reported, not raised
+        return error
+
+
 def parse(texts, batch_size: int = 32):
-    """Docs for texts, in order, parsed in batches."""
-    return load_nlp().pipe(texts, batch_size=batch_size)
+    """A Doc, or the exception that stopped it, for each text, in order.
+
+    Batches go through nlp.pipe; when one fails, its texts are parsed one
+    by one so that only the text at fault is lost."""
+    nlp = load_nlp()
+    for batch in batches(texts, batch_size):
+        short = [text for text in batch if len(text) <= PARSE_CHUNK]
+        try:
+            parsed = iter(list(nlp.pipe(short, batch_size=len(short) or 1)))
+        except Exception:
+            parsed = iter([parse_one(text) for text in short])
+        for text in batch:
+            yield next(parsed) if len(text) <= PARSE_CHUNK else parse_one(text)

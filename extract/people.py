@@ -253,12 +253,22 @@ def roles_match(description: Role, role: Role) -> bool:
     return same_title or leader or description.title in ("homme politique", "femme politique", "responsable")
 
 
+ARTICLE_BEFORE = re.compile(r"\b(?:[Ll]a|[Ll]e|[Ll]es|[Dd]u|[Aa]u|l') ?$")
+WORD_END = re.compile(r"\b")
+
+
 def place_like(person: Person, text: str) -> bool:
     """A one-word "person" the text also writes with an article is a place or
-    a thing: "La Réunion", "le Hamas"."""
+    a thing: "La Réunion", "le Hamas". (Each occurrence of the name is
+    looked at, not the whole text again: long articles have many people.)"""
     if any(len(m.name.split()) > 1 for m in person.mentions):
         return False
-    return bool(re.search(rf"\b(?:[Ll]a|[Ll]e|[Ll]es|[Dd]u|[Aa]u|l') ?{re.escape(person.name)}\b", text))
+    name, at = person.name, text.find(person.name)
+    while at >= 0:
+        if ARTICLE_BEFORE.search(text, max(0, at - 5), at) and WORD_END.match(text, at + len(name)):
+            return True
+        at = text.find(name, at + 1)
+    return False
 
 
 def extract_people(doc, sentence_starts) -> list:

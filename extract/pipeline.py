@@ -62,6 +62,7 @@ class Rows:
             "encoding": raw.encoding, "word_count": len(body.split()),
             "credits": json.dumps(clean.credits, ensure_ascii=False) if clean.credits else None,
             "removed": json.dumps(clean.removed, ensure_ascii=False) if clean.removed else None,
+            "notes": json.dumps(raw.notes, ensure_ascii=False) if raw.notes else None,
         }
 
     def sentences(self) -> list:

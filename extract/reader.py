@@ -3,8 +3,10 @@
 Every input either becomes a RawArticle or a Skip that names the file (and
 line) and the reason; nothing passes silently and nothing stops the build.
 """
+import codecs
 import hashlib
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Optional, Union
@@ -28,6 +30,7 @@ class RawArticle:
     line: Optional[int] = None
     is_html: bool = False
     extra: dict = field(default_factory=dict)
+    notes: list = field(default_factory=list)  # optional fields ignored, and why
 
     @property
     def sha256(self) -> str:
@@ -40,6 +43,8 @@ class Skip:
     path: str
     reason: str
     line: Optional[int] = None
+    unread: bool = False  # nothing could be read there: what the database has from it stays
+
 
     def __str__(self):
         where = f"{self.path}:{self.line}" if self.line else self.path
@@ -49,24 +54,75 @@ class Skip:
 Item = Union[RawArticle, Skip]
 
 
+class InputError(ValueError):
+    """An input root that does not exist or cannot be read: the build stops
+    before anything is touched (a typo must not empty a database)."""
+
+
+def check_roots(paths) -> None:
+    """Raise InputError unless every given file and folder can be read."""
+    for given in paths:
+        path = Path(given)
+        if not path.exists():
+            raise InputError(f"{given}: no such file or folder")
+        if not os.access(path, os.R_OK | (os.X_OK if path.is_dir() else 0)):
+            raise InputError(f"{given}: cannot be read (permission denied)")
+
+
+def walk(folder: Path) -> list:
+    """Files under folder in sorted order, then a Skip for every folder that
+    cannot be listed (Path.rglob passes over those without a word)."""
+    errors, files = [], []
+    for parent, _, names in os.walk(folder, onerror=errors.append):
+        files += [Path(parent) / name for name in names]
+    return sorted(files) + [Skip(error.filename, f"unreadable folder: {error.strerror or error}", unread=True)
+                            for error in errors]
+
+
 def find_inputs(paths) -> Iterator[Union[Path, Skip]]:
     """Files to read under the given files and folders, in a stable order."""
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.suffix.lower() not in SUFFIXES or child.name.startswith(".") or child.is_dir():
+            for child in walk(path):
+                if isinstance(child, Skip):
+                    yield child
+                    continue
+                if child.suffix.lower() not in SUFFIXES or child.name.startswith("."):
                     continue
                 # A dangling link or a special file is reported, not passed over.
-                yield child if child.is_file() else Skip(str(child), "unreadable: not a regular file (broken link?)")
+                yield child if child.is_file() else Skip(str(child), "unreadable: not a regular file (broken link?)",
+                                                         unread=True)
         elif path.is_file():
             yield path
         else:
-            yield Skip(str(path), "no such file or folder")
+            yield Skip(str(path), "no such file or folder", unread=True)
+
+
+# Byte order marks, longest first (UTF-32 LE starts with the UTF-16 LE mark).
+BOMS = [(codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")]
+
+
+def decode_bom(data: bytes) -> Optional[tuple[str, str]]:
+    """Text and encoding of bytes that open with a byte order mark, else None:
+    UTF-16 text is full of NUL bytes, so the mark is read before the binary test."""
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding.replace("-sig", "")
+            except UnicodeDecodeError as error:
+                raise ValueError(f"undecodable bytes: a {encoding} byte order mark, then {error.reason}")
+    return None
 
 
 def decode(data: bytes) -> tuple[str, str]:
-    """Text and encoding of file bytes; raises ValueError for binary or undecodable data."""
+    """Text and encoding of file bytes: byte order mark first, then the
+    binary test, then UTF-8, then detection; raises ValueError for binary or
+    undecodable data."""
+    marked = decode_bom(data)
+    if marked:
+        return marked
     if b"\x00" in data[:8192]:
         raise ValueError("binary file (NUL bytes), not text")
     try:
@@ -98,7 +154,7 @@ def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
             return
         data = path.read_bytes()
     except OSError as error:
-        yield Skip(name, f"unreadable: {error.strerror or error}")
+        yield Skip(name, f"unreadable: {error.strerror or error}", unread=True)
         return
     if suffix == ".jsonl":
         yield from read_jsonl(path, data, max_bytes)
@@ -122,13 +178,13 @@ def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
 
 def read_html(path: Path, html: str, encoding: str) -> Iterator[Item]:
     """Main text and metadata of a web page, with trafilatura."""
-    import trafilatura
-
     try:
+        import trafilatura  # inside the guard: a missing HTML library costs the page, not the build
+
         document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                                include_tables=False, favor_precision=True)
     except Exception as error:  # trafilatura raises many kinds on broken pages
-        yield Skip(str(path), f"HTML could not be parsed: {error}")
+        yield Skip(str(path), f"HTML could not be parsed: {type(error).__name__}: {error}")
         return
     if document is None:
         yield Skip(str(path), "HTML page has no main text")
@@ -138,18 +194,25 @@ def read_html(path: Path, html: str, encoding: str) -> Iterator[Item]:
     if not text.strip():
         yield Skip(str(path), "HTML page has no main text")
         return
+    date, notes = meta.get("date"), []
+    if date and not valid_date(date):
+        notes.append(f"date {date!r} ignored: not a date")
+        date = None
     yield RawArticle(id=path.stem, file=str(path), text=text, encoding=encoding,
-                     title=meta.get("title"), url=meta.get("url"), date=meta.get("date"),
-                     source=meta.get("sitename") or meta.get("hostname"), is_html=True)
+                     title=meta.get("title"), url=meta.get("url"), date=date,
+                     source=meta.get("sitename") or meta.get("hostname"), is_html=True, notes=notes)
 
 
 def read_jsonl(path: Path, data: bytes, max_bytes: int) -> Iterator[Item]:
     """One article a line: "text" (or "article"), optional title, url, date, source, id."""
     name = str(path)
     try:
-        content = data.decode("utf-8-sig")
+        content = (decode_bom(data) or (data.decode("utf-8"), "utf-8"))[0]
     except UnicodeDecodeError as error:
         yield Skip(name, f"undecodable bytes: JSONL must be UTF-8 ({error.reason} at byte {error.start})")
+        return
+    except ValueError as error:
+        yield Skip(name, str(error))
         return
     if not content.strip():
         yield Skip(name, "empty file")
@@ -161,31 +224,53 @@ def read_jsonl(path: Path, data: bytes, max_bytes: int) -> Iterator[Item]:
             yield Skip(name, f"line too large ({len(line)} characters > {max_bytes})", number)
             continue
         try:
-            record = json.loads(line)
+            yield read_record(path, number, json.loads(line))
         except json.JSONDecodeError as error:
             yield Skip(name, f"malformed JSON: {error.msg} (column {error.colno})", number)
-            continue
-        if not isinstance(record, dict):
-            yield Skip(name, "malformed JSONL record: not an object", number)
-            continue
-        text = record.get("text") or record.get("article") or ""
-        heading = record.get("heading")
-        if heading and isinstance(heading, str) and isinstance(text, str) and not text.startswith(heading):
-            text = heading.strip() + "\n\n" + text
-        if not isinstance(text, str) or not text.strip():
-            yield Skip(name, "empty article: no text", number)
-            continue
-        ident = record.get("id")
-        ident = str(ident) if ident not in (None, "") else str(number)
-        yield RawArticle(
-            id=f"{path.stem}-{ident}", file=name, text=text, line=number,
-            title=_str(record.get("title")), url=_str(record.get("url")),
-            date=_str(record.get("date")), source=_str(record.get("source")),
-        )
+        except (ValueError, RecursionError) as error:  # nested too deep, or not an article
+            yield Skip(name, f"malformed JSONL record: {str(error) or type(error).__name__}", number)
 
 
-def _str(value):
-    return value if isinstance(value, str) and value.strip() else None
+def read_record(path: Path, number: int, record) -> Item:
+    """The article of one JSONL record; optional fields that do not parse
+    are left out with a note, the article kept."""
+    name = str(path)
+    if not isinstance(record, dict):
+        return Skip(name, "malformed JSONL record: not an object", number)
+    text = record.get("text") or record.get("article") or ""
+    heading = record.get("heading")
+    if heading and isinstance(heading, str) and isinstance(text, str) and not text.startswith(heading):
+        text = heading.strip() + "\n\n" + text
+    if not isinstance(text, str) or not text.strip():
+        return Skip(name, "empty article: no text", number)
+    ident = record.get("id")
+    if isinstance(ident, (dict, list)):
+        return Skip(name, "malformed JSONL record: id is not a string or a number", number)
+    ident = str(ident) if ident not in (None, "") else str(number)
+    notes = []
+    fields = {key: optional(record, key, notes) for key in ("title", "url", "date", "source")}
+    if fields["date"] and not valid_date(fields["date"]):
+        notes.append(f"date {fields['date']!r} ignored: not a date (YYYY, YYYY-MM or YYYY-MM-DD...)")
+        fields["date"] = None
+    return RawArticle(id=f"{path.stem}-{ident}", file=name, text=text, line=number, notes=notes, **fields)
+
+
+def optional(record: dict, key: str, notes: list) -> Optional[str]:
+    """An optional text field, None when absent; other types are noted."""
+    value = record.get(key)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if not isinstance(value, str):
+        notes.append(f"{key} ignored: {type(value).__name__}, not text")
+        return None
+    return value
+
+
+def valid_date(value: str) -> bool:
+    """Whether a metadata date is a real date ("2023-02-30" is not)."""
+    from .dates import date_from_metadata
+
+    return date_from_metadata(value) is not None
 
 
 def read_inputs(paths, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
@@ -193,5 +278,8 @@ def read_inputs(paths, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
     for found in find_inputs(paths):
         if isinstance(found, Skip):
             yield found
-        else:
+            continue
+        try:
             yield from read_path(found, max_bytes)
+        except Exception as error:  # one file's failure is named, and the build goes on
+            yield Skip(str(found), f"could not be read: {type(error).__name__}: {error}", unread=True)

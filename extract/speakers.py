@@ -150,6 +150,7 @@ class Resolver:
         self.people = people
         self.paragraph_starts = [start for start, _ in paragraphs]
         self.mentions = sorted(((m.start, m.end, p) for p in people for m in p.mentions), key=lambda x: x[:2])
+        self.longest = max((e - s for s, e, _ in self.mentions), default=0)
         self.genders = {p.key: gender_of(p, body) for p in people}
         self.salient = []  # (offset, person or None, gender): subjects and speakers
 
@@ -162,11 +163,22 @@ class Resolver:
             gender = self.genders.get(person.key, gender)
         bisect.insort(self.salient, (offset, person, gender), key=lambda event: event[0])
 
+    def between(self, start: int, end: int) -> list:
+        """Mentions (start, end, person) that start in body[start:end], found
+        by bisection: a long article has thousands of them."""
+        i = bisect.bisect_left(self.mentions, start, key=lambda m: m[0])
+        j = bisect.bisect_left(self.mentions, end, lo=i, key=lambda m: m[0])
+        return self.mentions[i:j]
+
+    def overlapping(self, start: int, end: int) -> list:
+        """Mentions that overlap body[start:end]."""
+        return [m for m in self.between(start - self.longest, end) if m[1] > start]
+
     def named_in(self, start: int, end: int, quotes=()) -> list:
         """People named in body[start:end] as the head, not as a complement."""
         found = []
-        for s, e, person in self.mentions:
-            if s < start or s >= end or any(q.outer_start <= s < q.outer_end for q in quotes):
+        for s, e, person in self.between(start, end):
+            if any(q.outer_start <= s < q.outer_end for q in quotes):
                 continue
             if COMPLEMENT_BEFORE.search(self.body[max(start, s - 8):s]):
                 continue
@@ -291,7 +303,7 @@ class Resolver:
 
     def nearest_before(self, people, offset) -> Optional[Person]:
         keys = {p.key for p in people}
-        return next((p for s, _, p in reversed(self.mentions) if s < offset and p.key in keys), None)
+        return next((p for s, _, p in reversed(self.between(0, offset)) if p.key in keys), None)
 
     def referent(self, words, head, start, role) -> Optional[Person]:
         """The person a definite description refers back to: the nearest
@@ -318,8 +330,8 @@ class Resolver:
         first person named as a subject after it, in the next two paragraphs,
         when gender and roles allow."""
         here = self.paragraph_of(start)
-        for s, e, person in self.mentions:
-            if s <= start or not self.is_subject(s, e):
+        for s, e, person in self.between(start + 1, len(self.body) + 1):
+            if not self.is_subject(s, e):
                 continue
             if self.paragraph_of(s) > here + 2:
                 return None
@@ -390,7 +402,7 @@ class Resolver:
         """The person named last before offset who agrees: "ce dernier",
         "cette dernière", and "elle" when no subject agrees."""
         here = self.paragraph_of(offset)
-        for start, end, person in reversed(self.mentions):
+        for start, end, person in reversed(self.between(0, offset)):
             if end > offset:
                 continue
             if self.paragraph_of(start) < here - 1:
@@ -415,4 +427,5 @@ class Resolver:
             person.mentions.append(mention)
         self.mentions.append((mention.start, mention.end, person))
         self.mentions.sort(key=lambda x: x[:2])
+        self.longest = max(self.longest, mention.end - mention.start)
         return person

@@ -8,6 +8,7 @@ it ("», a déclaré la ministre suédoise", "a-t-elle ajouté"), or the phrase 
 "selon". Quotations without an attribution continue the previous speaker.
 """
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Optional
@@ -103,6 +104,7 @@ class ArticleStatements:
     def __init__(self, doc, paragraphs, people):
         self.doc = doc
         self.body = text_of(doc)
+        self.lower_body = self.body.lower()
         self.paragraphs = paragraphs
         self.people = people
         self.token_starts = [t.idx for t in doc]
@@ -111,15 +113,22 @@ class ArticleStatements:
         self.last_speaker = None      # (person, paragraph index)
         self.last_subject = None      # person most recently a subject
         self.statements = []
+        self.unit_first = 0           # index of the first statement of the current unit
         self.next_unit = None
         self.paragraph = 0
 
     # Offsets and tokens -------------------------------------------------
     def subject_heads(self) -> list:
         """(start, end) of the head of every subject outside quotations."""
-        quoted = [(q.outer_start, q.outer_end) for quotes in self.quotes for q in quotes]
+        quoted = sorted((q.outer_start, q.outer_end) for quotes in self.quotes for q in quotes)
+        starts, ends = [s for s, _ in quoted], list(itertools.accumulate((e for _, e in quoted), max))
+
+        def inside(offset):  # in a quotation: the furthest end of those opened before it
+            i = bisect.bisect_right(starts, offset)
+            return i > 0 and offset < ends[i - 1]
+
         return [(t.idx, t.idx + len(t.text)) for t in self.doc
-                if t.dep_ in ("nsubj", "nsubj:pass") and not any(s <= t.idx < e for s, e in quoted)]
+                if t.dep_ in ("nsubj", "nsubj:pass") and not inside(t.idx)]
 
     def tokens_between(self, start, end):
         i = bisect.bisect_left(self.token_starts, start)
@@ -129,8 +138,8 @@ class ArticleStatements:
     def people_between(self, start, end, quotes=()):
         """People named in body[start:end], outside quotations; a surname
         the model did not tag still names a person of the article."""
-        found = [(s, e, p) for s, e, p in self.resolver.mentions
-                 if s < end and start < e and not any(q.outer_start <= s < q.outer_end for q in quotes)]
+        found = [(s, e, p) for s, e, p in self.resolver.overlapping(start, end)
+                 if not any(q.outer_start <= s < q.outer_end for q in quotes)]
         if found:
             return found
         for match in re.finditer(r"\b[A-ZÀ-Ý][\w-]+", self.body[start:end]):
@@ -188,7 +197,7 @@ class ArticleStatements:
         ordonné": the speaker of the unit so far, or the main clause's subject."""
         if not ("Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")):
             return None
-        earlier = [s for s in self.statements if unit[0] <= s.start < unit[1]]
+        earlier = self.in_unit(unit)
         if earlier:
             last = earlier[-1]
             return next((p for p in self.people if p.key == last.speaker_key), None), last.speaker_text, last.speaker_kind
@@ -227,7 +236,7 @@ class ArticleStatements:
             subject = antecedent_of(verb)
         start, end = noun_phrase(subject)
         start = max(start, unit[0])
-        named = [s for s, e, p in self.resolver.mentions if unit[0] <= s and e == start - 2]
+        named = [s for s, e, p in self.resolver.between(unit[0], start) if e == start - 2]
         if named and self.body[start - 2:start] == ", ":
             start = named[0]
         if any(q.outer_start <= start < q.outer_end for q in quotes):
@@ -430,8 +439,13 @@ class ArticleStatements:
                 self.unit(index, unit, [q for q in quotes if unit[0] <= q.outer_start < unit[1]])
         return self.statements
 
+    def in_unit(self, unit) -> list:
+        """The statements found so far in this unit (all added since it began)."""
+        return [s for s in self.statements[self.unit_first:] if unit[0] <= s.start < unit[1]]
+
     def unit(self, paragraph, unit, quotes):
         """Statements of one unit (a sentence, quotations kept whole)."""
+        self.unit_first = len(self.statements)
         self.remember_subjects(paragraph, unit, quotes)
         verbs = self.speech_verbs(unit, quotes)
         # « Pensées pour les familles », a tweeté X: a cue right after makes it speech.
@@ -507,7 +521,7 @@ class ArticleStatements:
     def participle_clauses(self, unit, verbs):
         """ "« ... », a déclaré X, ajoutant que son pays ne céderait pas": the
         que-clause of a present participle after a statement of the unit."""
-        mine = [s for s in self.statements if unit[0] <= s.start < unit[1]]
+        mine = self.in_unit(unit)
         for token, lemma in verbs:
             if not mine or lemma in lexicon.OPINION_VERBS or not (
                     "Part" in token.morph.get("VerbForm") and "Pres" in token.morph.get("Tense")):
@@ -534,9 +548,12 @@ class ArticleStatements:
         text = self.body[quote.start:quote.end]
         if len(text.split()) > 3:
             return False
-        lower, needle, found, at = self.body.lower(), text.lower(), 0, 0
-        while (at := lower.find(needle, at)) >= 0:
-            found += lower[:at].rstrip()[-1:] in '«"“'
+        needle, found, at = text.lower(), 0, 0
+        while (at := self.lower_body.find(needle, at)) >= 0:
+            before = at
+            while before > 0 and self.body[before - 1].isspace():
+                before -= 1
+            found += before > 0 and self.body[before - 1] in '«"“'
             at += len(needle)
         return found >= 2
 
@@ -623,7 +640,7 @@ class ArticleStatements:
         following = self.next_unit
         if following is None or not lexicon.BACK_REFERENCE.match(self.body, following[0], following[1]):
             return None
-        named = [p for s, e, p in self.resolver.mentions if following[0] <= s < following[1]]
+        named = [p for s, e, p in self.resolver.between(*following)]
         return named[0] if named else None
 
     def remember_subjects(self, paragraph, unit, quotes):
@@ -648,8 +665,8 @@ class ArticleStatements:
         first = min([verb] + [c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i], key=lambda t: t.i)
         if first.i <= subject.i:
             return None
-        for s, e, person in self.resolver.mentions:
-            if start <= s and e <= first.idx and not self.body[e:first.idx].strip() and \
+        for s, e, person in self.resolver.between(start, first.idx):
+            if e <= first.idx and not self.body[e:first.idx].strip() and \
                     not COMPLEMENT_BEFORE.search(self.body[max(start, s - 8):s]):
                 return person
         return None
