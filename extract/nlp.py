@@ -71,6 +71,11 @@ def load_nlp():
 PARSE_CHUNK = 100_000
 
 
+def chunk_size() -> int:
+    """Characters parsed at once: PARSE_CHUNK, within the model's max_length."""
+    return min(PARSE_CHUNK, load_nlp().max_length)
+
+
 def batches(items, size: int):
     """Lists of size items (the last one shorter), in order."""
     batch = []
@@ -86,7 +91,7 @@ def batches(items, size: int):
 def pieces(text: str, size: Optional[int] = None) -> list:
     """Consecutive slices of text, each at most size (PARSE_CHUNK) long, that
     join back into text: cut after a line break, else after a space, else anywhere."""
-    size = size or PARSE_CHUNK
+    size = size or chunk_size()
     cuts, start = [], 0
     while len(text) - start > size:
         end = text.rfind("\n", start, start + size) + 1
@@ -104,7 +109,7 @@ def parse_one(text: str):
     from spacy.tokens import Doc
 
     try:
-        if len(text) <= PARSE_CHUNK:
+        if len(text) <= chunk_size():
             return load_nlp()(text)
         docs = list(load_nlp().pipe(pieces(text), batch_size=1))
         for doc in docs:
@@ -119,12 +124,12 @@ def parse(texts, batch_size: int = 32):
 
     Batches go through nlp.pipe; when one fails, its texts are parsed one
     by one so that only the text at fault is lost."""
-    nlp = load_nlp()
+    nlp, size = load_nlp(), chunk_size()
     for batch in batches(texts, batch_size):
-        short = [text for text in batch if len(text) <= PARSE_CHUNK]
+        short = [text for text in batch if len(text) <= size]
         try:
             parsed = iter(list(nlp.pipe(short, batch_size=len(short) or 1)))
         except Exception:
             parsed = iter([parse_one(text) for text in short])
         for text in batch:
-            yield next(parsed) if len(text) <= PARSE_CHUNK else parse_one(text)
+            yield next(parsed) if len(text) <= size else parse_one(text)

@@ -57,11 +57,9 @@ def built(tmp_path):
 def test_an_article_longer_than_the_parser_takes_is_parsed_in_pieces(tmp_path, monkeypatch):
     """spaCy refuses texts over nlp.max_length (E088); the body is cut at
     paragraph ends, parsed piece by piece, and joined with exact offsets."""
-    import extract.nlp
     from extract.nlp import load_nlp
 
-    monkeypatch.setattr(load_nlp(), "max_length", 3000)
-    monkeypatch.setattr(extract.nlp, "PARSE_CHUNK", 2000)
+    monkeypatch.setattr(load_nlp(), "max_length", 3000)  # pieces are cut to fit it
     paragraphs = [TEXT.replace("Bruxelles", f"Bruxelles pour la réunion numéro {n}") for n in range(40)]
     (tmp_path / "long.txt").write_text("\n\n".join(paragraphs), encoding="utf-8")
     (tmp_path / "short.txt").write_text(TEXT, encoding="utf-8")
