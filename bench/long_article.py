@@ -36,10 +36,11 @@ def long_text(size: int) -> str:
 
 
 def measure(size: int) -> dict:
-    from extract.nlp import parse
+    from extract.nlp import load_nlp, parse
     from extract.pipeline import extract_article, prepare
     from extract.reader import RawArticle
 
+    load_nlp()  # the model's load is not the article's cost
     raw = RawArticle(id="long", file="long.txt", text=long_text(size))
     started = time.time()
     clean = prepare(raw)

@@ -126,18 +126,17 @@ def decode(data: bytes) -> tuple[str, str]:
     if b"\x00" in data[:8192]:
         raise ValueError("binary file (NUL bytes), not text")
     try:
-        return data.decode("utf-8-sig"), "utf-8"
+        text, encoding = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        pass
-    best = from_bytes(data).best()
-    if best is None or best.encoding is None:
-        raise ValueError("undecodable bytes: not UTF-8 and no other encoding fits")
-    text = str(best)
+        best = from_bytes(data).best()
+        if best is None or best.encoding is None:
+            raise ValueError("undecodable bytes: not UTF-8 and no other encoding fits")
+        text, encoding = str(best), best.encoding
     # Text with many control characters is binary data that happened to decode.
     controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t\f")
     if controls > max(3, len(text) // 100):
         raise ValueError("binary file (control characters), not text")
-    return text, best.encoding
+    return text, encoding
 
 
 def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:

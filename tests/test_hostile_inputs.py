@@ -11,9 +11,11 @@ import sqlite3
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 import build_db
 from extract.build import BuildLocked, build, exclusive
+from hostile import HOSTILE_KINDS
 
 TEXT = ("Le secrétaire général de l'Otan, Mark Rutte, est arrivé mardi à Bruxelles. "
         "« Nous restons unis face à la menace », a déclaré le dirigeant néerlandais devant la presse.")
@@ -105,6 +107,8 @@ def test_a_failure_while_parsing_costs_one_article(tmp_path, monkeypatch):
     real = extract.nlp.load_nlp()
 
     class Fragile:
+        max_length = real.max_length
+
         def __call__(self, text):
             if "BOUM" in text:
                 raise RuntimeError("the parser gave up")
@@ -282,3 +286,63 @@ def test_a_missing_output_folder_is_created_and_an_impossible_one_is_one_line(bu
     assert result.exit_code == 1
     assert "Traceback" not in result.output and len(result.output.strip().splitlines()) == 1
     assert "cannot create the output folder" in result.output
+
+
+# The invariants, on generated folders of good and hostile inputs ---------------
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory):
+    """Four good articles, two in a sub-folder."""
+    from hostile import Expected, good
+
+    folder = tmp_path_factory.mktemp("base") / "in"
+    (folder / "sub").mkdir(parents=True)
+    expected = Expected()
+    for n in range(4):
+        good(folder / ("sub" if n % 2 else ""), f"base{n}", n, expected)
+    return folder, expected.built
+
+
+@settings(max_examples=20, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(goods=st.lists(st.sampled_from(["txt", "utf16", "cp1252", "jsonl"]), max_size=4),
+       hostiles=st.lists(st.sampled_from(HOSTILE_KINDS), min_size=1, max_size=6),
+       deleted=st.sets(st.integers(0, 3), max_size=2), unreadable_sub=st.booleans())
+def test_any_mix_of_inputs_keeps_the_invariants(base, tmp_path_factory, goods, hostiles, deleted, unreadable_sub):
+    """Against an existing database: the exit status says whether anything
+    was skipped; every hostile input is in `skipped` and nothing else is;
+    every good input is built; only deleted files' articles are removed
+    (an unreadable folder's stay); the database passes its integrity check."""
+    from unittest import mock
+
+    from hostile import Expected, good, hostile
+
+    folder, base_ids = base
+    work = tmp_path_factory.mktemp("mix")
+    shutil.copytree(folder, work / "in", symlinks=True)
+    assert run(work / "in", "-o", work / "nato.db").exit_code == 0  # the existing database
+    expected = Expected(built=set(base_ids))
+    for n in deleted:
+        next((work / "in").rglob(f"base{n}.txt")).unlink()
+        if not (unreadable_sub and n % 2):
+            expected.built.discard(f"base{n}")
+    for i, kind in enumerate(goods):
+        good(work / "in", f"good{i}", i, expected, kind)
+    for i, kind in enumerate(hostiles):
+        hostile(work / "in" / ("sub" if i % 2 and not unreadable_sub else ""), f"bad{i}", kind, expected, 2000)
+    if unreadable_sub:
+        expected.skipped.add(("sub", 0))
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if unreadable_sub and os.path.basename(os.fspath(path)) == "sub":
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    with mock.patch.object(os, "scandir", scandir):
+        result = run(work / "in", "-o", work / "nato.db", "--max-bytes", 2000)
+    assert result.exit_code == (1 if expected.skipped else 0), result.output
+    assert set(skipped(work / "nato.db")) == expected.skipped
+    assert article_ids(work / "nato.db") == expected.built
+    assert rows(work / "nato.db", "pragma integrity_check") == [("ok",)]
+    assert rows(work / "nato.db", "pragma foreign_key_check") == []
