@@ -54,12 +54,18 @@ SHARED ?= ../shared
 dev.db: $(VENV)/.installed $(SOURCES)
 	$(PY) build_db.py $(SHARED)/gold-dev/dev.jsonl -o dev.db --force
 
-# The whole OrangeSum corpus (11,932 articles, ~12 minutes on two cores): the
-# build must not crash and no speaker text may fail the noun-phrase rule (the
-# build exits 1 for the 3 articles it skips with their reason, so "-").
+# The whole OrangeSum corpus (11,932 articles, ~10 minutes on two cores) with
+# 100 hostile inputs mixed in (tests/hostile.py): the build must not crash,
+# every good article must be built and every hostile input named in
+# `skipped`, and no speaker text may fail the noun-phrase rule. (The build
+# exits 1 because it skips, so "-".)
+CORPUS := $(SHARED)/corpus/orangesum/orangesum_monde_politique.jsonl
 corpus-check: $(VENV)/.installed
-	-$(PY) build_db.py $(SHARED)/corpus/orangesum/orangesum_monde_politique.jsonl -o corpus.db --workers 2 --force
-	CORPUS_DB=corpus.db $(PY) -m pytest -q tests/test_dev_set.py -k full_corpus
+	rm -rf corpus-hostile && $(PY) tests/hostile.py corpus-hostile 100
+	-$(PY) build_db.py $(CORPUS) corpus-hostile -o corpus.db --workers 2 --force -q > corpus-build.log 2>&1
+	@tail -1 corpus-build.log
+	CORPUS_DB=corpus.db CORPUS=$(CORPUS) HOSTILE=corpus-hostile $(PY) -m pytest -q \
+		tests/test_dev_set.py tests/test_hostile_inputs.py -k full_corpus
 
 eval: nato.db dev.db
 	@echo "== development set ($(SHARED)/gold-dev, 40 real articles)"

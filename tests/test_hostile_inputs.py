@@ -346,3 +346,29 @@ def test_any_mix_of_inputs_keeps_the_invariants(base, tmp_path_factory, goods, h
     assert article_ids(work / "nato.db") == expected.built
     assert rows(work / "nato.db", "pragma integrity_check") == [("ok",)]
     assert rows(work / "nato.db", "pragma foreign_key_check") == []
+
+
+def test_full_corpus_with_hostile_inputs():
+    """`make corpus-check`: the whole corpus and 100 hostile inputs in one
+    build; every good article is built, every hostile input is in `skipped`,
+    and the corpus lines skipped are skipped for what they hold, not for a
+    failure of the build."""
+    path, corpus, folder = (os.environ.get(name) for name in ("CORPUS_DB", "CORPUS", "HOSTILE"))
+    if not (path and corpus and folder):
+        pytest.skip("no full corpus build: run `make corpus-check`")
+    from pathlib import Path
+
+    expected = json.loads((Path(folder) / ".expected.json").read_text())
+    built, skips = article_ids(path), skipped(path)
+    assert set(expected["built"]) <= built
+    assert {tuple(key) for key in expected["skipped"]} <= set(skips)
+    stem, lines = Path(corpus).stem, Path(corpus).read_text(encoding="utf-8").splitlines()
+    failures = {key: reason for key, reason in skips.items()
+                if key[0] == Path(corpus).name and not reason.startswith(("empty article", "duplicate article id",
+                                                                          "no article text left"))}
+    assert failures == {}
+    corpus_skipped = {line for name, line in skips if name == Path(corpus).name}
+    for number, line in enumerate(lines, start=1):
+        if line.strip() and number not in corpus_skipped:
+            record = json.loads(line)
+            assert f"{stem}-{record.get('id') or number}" in built
