@@ -8,9 +8,15 @@ SOURCES := build_db.py $(wildcard extract/*.py) $(wildcard extract/data/*) $(wil
 
 .PHONY: install build serve test eval clean chromium corpus-check
 
+# Serving needs only the package; the tests add their extras (Playwright,
+# Dask, Hypothesis) on top.
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
 
@@ -45,7 +51,7 @@ chromium:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
 		|| echo "Chromium could not be installed (apt-get needs root): the browser tests will be skipped."
 
-test: $(VENV)/.installed chromium
+test: $(VENV)/.installed-test chromium
 	$(PY) -m pytest -q
 
 # Precision, recall and F1: first on the development set (40 real articles
@@ -60,7 +66,7 @@ dev.db: $(VENV)/.installed $(SOURCES)
 # `skipped`, and no speaker text may fail the noun-phrase rule. (The build
 # exits 1 because it skips, so "-".)
 CORPUS := $(SHARED)/corpus/orangesum/orangesum_monde_politique.jsonl
-corpus-check: $(VENV)/.installed
+corpus-check: $(VENV)/.installed-test
 	rm -rf corpus-hostile && $(PY) tests/hostile.py corpus-hostile 100
 	-$(PY) build_db.py $(CORPUS) corpus-hostile -o corpus.db --workers 2 --force -q > corpus-build.log 2>&1
 	@tail -1 corpus-build.log

@@ -7,6 +7,7 @@ indexes, full-text search and views.
 """
 import os
 from collections import Counter, defaultdict
+from typing import Optional
 
 import sqlite_utils
 
@@ -61,7 +62,8 @@ TABLES = {
     "ratifications": ({"id": str, "article_id": str, "sentence_id": str, "start": int, "end": int,
                        "country_id": str, "candidate_id": str, "status": str, "n_countries": int,
                        "n_members": int, "body": str, "date": str, "date_precision": str, "date_expr": str,
-                       "text": str}, "id",
+                       "text": str, "country_en": str, "candidate_en": str, "left_out": str, "left_out_en": str},
+                      "id",
                       [("article_id", "articles", "id"), ("sentence_id", "sentences", "id"),
                        ("country_id", "places", "id"), ("candidate_id", "places", "id")]),
     "skipped": ({"id": str, "path": str, "line": int, "reason": str}, "id", []),
@@ -253,17 +255,42 @@ def resolve_people(db):
                    f"where person_map.key = [{table}].[{key_column}])")
 
 
+def event_key(row) -> str:
+    """Meetings of one kind class at one place on one date (or with one name) are one event."""
+    return f"{KIND_CLASS.get(row['kind'], row['kind'])}|{row['place_id']}|{row['date_start'] or row['name']}"
+
+
+def undated_home(row, dated: list) -> Optional[str]:
+    """The event an undated meeting belongs to: the only dated event of its
+    kind class and place whose name does not differ, reported within a year
+    of the article ("le sommet de Vilnius" beside "the summit in Vilnius on
+    11 July"); None when there is none or more than one."""
+    fits = [e for e in dated if (not row["name"] or not e["name"] or e["name"] == row["name"])
+            and within_a_year(row["published"], e["date_start"])]
+    return fits[0]["id"] if len(fits) == 1 else None
+
+
+def within_a_year(published: Optional[str], date: Optional[str]) -> bool:
+    if not published or not date:
+        return True
+    return abs(int(published[:4]) - int(date[:4])) <= 1
+
+
 def resolve_events(db):
     """One event per meeting reported in several articles: same kind class,
-    place and date (a meeting without place or date stays its own event)."""
-    events, assignment = {}, {}
-    for row in db.query("select m.*, p.latitude, p.longitude from meetings m left join places p on p.id = m.place_id "
-                        "order by m.date_start is null, m.date_start, m.id"):
-        if row["place_id"] and (row["date_start"] or row["name"]):
-            key = f"{KIND_CLASS.get(row['kind'], row['kind'])}|{row['place_id']}|{row['date_start'] or row['name']}"
-        else:
-            key = row["id"]
-        event_id = slug(key) or row["id"]
+    place and date. An undated meeting joins the one dated event of its kind
+    and place when the rest agrees; a meeting without a place stays its own."""
+    events, assignment, dated = {}, {}, defaultdict(list)
+    rows = list(db.query("select m.*, p.latitude, p.longitude, a.published from meetings m "
+                         "left join places p on p.id = m.place_id join articles a on a.id = m.article_id "
+                         "order by m.date_start is null, m.date_start, m.id"))
+    for row in rows:
+        event_id = None
+        if row["place_id"] and not row["date_start"]:
+            event_id = undated_home(row, dated[(KIND_CLASS.get(row["kind"], row["kind"]), row["place_id"])])
+        if event_id is None:
+            key = event_key(row) if row["place_id"] and (row["date_start"] or row["name"]) else row["id"]
+            event_id = slug(key) or row["id"]
         event = events.get(event_id)
         if event is None:
             event = events[event_id] = {"id": event_id, "kind": row["kind"], "name": row["name"],
@@ -271,6 +298,8 @@ def resolve_events(db):
                                         "date_end": row["date_end"], "status": row["status"],
                                         "latitude": row["latitude"], "longitude": row["longitude"],
                                         "articles": set()}
+            if row["place_id"] and row["date_start"]:
+                dated[(KIND_CLASS.get(row["kind"], row["kind"]), row["place_id"])].append(event)
         event["articles"].add(row["article_id"])
         event["name"] = event["name"] or row["name"]
         if row["status"] == "held":
@@ -282,19 +311,108 @@ def resolve_events(db):
     db.conn.executemany("update meetings set event_id = ? where id = ?", [(e, m) for m, e in assignment.items()])
 
 
+# ---------------------------------------------------------------- ratification tracker
+
+# Statuses of a member state that has not (yet) ratified a candidate.
+NOT_YET = ("pending", "blocked", "possible")
+
+
+def resolve_ratifications(db):
+    """English names of the states, and for each aggregate ("28 of 30 have
+    ratified") the states it leaves out, where the text names them."""
+    from .ratifications import english_name
+
+    for column in ("country", "candidate"):
+        codes = [row["id"] for row in db.query(f"select distinct {column}_id as id from ratifications "
+                                               f"where {column}_id is not null")]
+        db.conn.executemany(f"update ratifications set {column}_en = ? where {column}_id = ?",
+                            [(english_name(code.split(":")[-1]), code) for code in codes])
+    reports = list(db.query("select r.id, r.article_id, r.start, r.country_id, r.candidate_id, r.status, "
+                            "r.n_countries, r.n_members, coalesce(r.date, a.published) as reported "
+                            "from ratifications r join articles a on a.id = r.article_id"))
+    names = {row["id"]: row["name"] for row in db.query("select id, name from places where kind = 'country'")}
+    updates = []
+    for aggregate in (r for r in reports if r["country_id"] is None):
+        codes = left_out(aggregate, reports) or []
+        updates.append((", ".join(names.get(c, c) for c in codes) or None,
+                        ", ".join(english_name(c.split(":")[-1]) or c for c in codes) or None, aggregate["id"]))
+    db.conn.executemany("update ratifications set left_out = ?, left_out_en = ? where id = ?", updates)
+
+
+def left_out(aggregate, reports) -> Optional[list]:
+    """The member states an aggregate leaves out: those its own article, else
+    the reports up to its date, give as not having ratified, when they are
+    exactly as many as it leaves (n_members - n_countries). A list of another
+    length is a partial or contradicting account: None, no guessing."""
+    count, members = aggregate["n_countries"], aggregate["n_members"]
+    if not count or not members or members <= count:
+        return None
+    same = [r for r in reports if r["article_id"] == aggregate["article_id"]]
+    for scope in (same, reports_until(aggregate, reports)):
+        holdouts = not_yet(aggregate["candidate_id"], scope)
+        if len(holdouts) == members - count:
+            return holdouts
+    return None
+
+
+def reports_until(aggregate, reports) -> list:
+    """The aggregate's own article and the reports dated no later than it
+    (undated reports cannot be placed before it)."""
+    date = aggregate["reported"]
+    return [r for r in reports if r["article_id"] == aggregate["article_id"]
+            or date and r["reported"] and r["reported"] <= date]
+
+
+def recency(report) -> tuple:
+    """The tracker's order of reports: undated first, then by date, article
+    and position, so that the last one is the latest (as in the view)."""
+    return report["reported"] is not None, report["reported"] or "", report["article_id"], report["start"]
+
+
+def not_yet(candidate, reports) -> list:
+    """Member states whose latest report in reports says they have not
+    ratified the candidate (its own parliament's step is not a member's)."""
+    from .ratifications import is_member
+
+    latest = {}
+    for report in sorted(reports, key=recency):
+        country = report["country_id"]
+        if report["candidate_id"] == candidate and country and country != candidate:
+            latest[country] = report["status"]
+    return sorted(c for c, status in latest.items() if status in NOT_YET and is_member(c.split(":")[-1]))
+
+
 VIEWS = {
-    # The tracker: each country's latest reported status per candidate.
+    # The tracker: per candidate, each acting state's latest reported status
+    # (one aggregate row for the counts), with the date of the report, the
+    # sentence it is read from and links back. A report is dated by the
+    # step's own date, else its article's publication; the latest is the
+    # last by date (undated count as oldest), article and position, the
+    # order resolve_ratifications reads them in.
     "ratification_tracker": """
-        select k.name as candidate, c.name as country, r.status, r.n_countries, r.n_members,
-               coalesce(r.date, a.published) as reported, r.text as evidence, r.sentence_id, r.article_id
-        from ratifications r
+        with reports as (
+            select r.*,
+                   coalesce(r.date, a.published) as reported,
+                   case when r.date is not null then r.date_precision else a.published_precision end
+                       as reported_precision,
+                   case when r.date is not null then 'text' when a.published is not null then 'published' end
+                       as reported_from,
+                   row_number() over (partition by r.candidate_id, coalesce(r.country_id, '')
+                                      order by coalesce(r.date, a.published) is null,
+                                               coalesce(r.date, a.published) desc, r.article_id desc,
+                                               r.start desc) as recency,
+                   count(*) over (partition by r.candidate_id, coalesce(r.country_id, '')) as n_reports
+            from ratifications r join articles a on a.id = r.article_id)
+        select k.name as candidate, r.candidate_en, c.name as country, r.country_en, r.status,
+               r.reported, r.reported_precision, r.reported_from, r.n_countries, r.n_members,
+               r.left_out, r.left_out_en, trim(s.text, char(32, 9, 10, 13)) as evidence, r.text as phrase, r.body, r.n_reports,
+               r.article_id, r.sentence_id, r.id as ratification_id
+        from reports r
         join places k on k.id = r.candidate_id
         left join places c on c.id = r.country_id
-        join articles a on a.id = r.article_id
-        where r.id = (select r2.id from ratifications r2 join articles a2 on a2.id = r2.article_id
-                      where r2.candidate_id = r.candidate_id
-                        and coalesce(r2.country_id, '') = coalesce(r.country_id, '')
-                      order by coalesce(r2.date, a2.published) desc, r2.id desc limit 1)""",
+        left join sentences s on s.id = r.sentence_id
+        where r.recency = 1
+        order by k.name, r.reported is null, r.reported desc, c.name is null, c.name""",
     "statements_with_speakers": """
         select s.id, s.article_id, a.published, coalesce(p.name, s.speaker_text) as speaker, s.speaker_kind,
                s.kind, s.verb, s.quote, s.occasion, s.sentence_id

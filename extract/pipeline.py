@@ -66,9 +66,13 @@ class Rows:
         }
 
     def sentences(self) -> list:
-        return [{"id": f"{self.a.id}-s{i}", "article_id": self.a.id, "idx": i,
-                 "start": s.start_char, "end": s.end_char, "text": s.text}
-                for i, s in enumerate(self.a.sentences.spans)]
+        """Sentences without the blank lines a paragraph break leaves after them."""
+        rows = []
+        for i, span in enumerate(self.a.sentences.spans):
+            text = span.text.rstrip()
+            rows.append({"id": f"{self.a.id}-s{i}", "article_id": self.a.id, "idx": i,
+                         "start": span.start_char, "end": span.start_char + len(text), "text": text})
+        return rows
 
     def people(self) -> dict:
         aid, mentions, roles = self.a.id, [], []

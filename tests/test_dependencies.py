@@ -61,3 +61,25 @@ def test_html_reader_works_in_this_environment(tmp_path):
                     + "</p></article></body></html>", encoding="utf-8")
     (article,) = read_path(page)
     assert isinstance(article, RawArticle) and "Vilnius" in article.text
+
+
+def test_the_package_builds_without_warnings(tmp_path):
+    """setuptools warned that extract.data (the language data) was absent from its packages."""
+    import subprocess
+    import sys
+    import zipfile
+
+    result = subprocess.run([sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps",
+                             "-w", str(tmp_path)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "absent from" not in result.stdout + result.stderr and "Warning" not in result.stderr
+    (wheel,) = tmp_path.glob("*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert {"extract/data/speech_verbs.yml", "extract/data/countries_fr.tsv"} <= set(names)
+
+
+def test_make_serve_installs_only_what_serving_needs():
+    import subprocess
+
+    printed = subprocess.run(["make", "-n", "-B", "serve"], cwd=ROOT, capture_output=True, text=True).stdout
+    assert "pip install" in printed and "[test]" not in printed

@@ -129,3 +129,38 @@ def test_a_word_opening_a_longer_name_titles_and_acronyms_are_no_town():
     assert found("Le bureau de La République en Marche se réunit jeudi.") == []
     assert found("Une réunion avec Mme Le Pen et l'OMS.") == []
     assert found("Il est arrivé à Berlin Angela Merkel l'attendait.") == ["Berlin"]
+
+
+def events_of(tmp_path, meetings, published="2023-07-12"):
+    """resolve_events over meetings given as (id, kind, place_id, date_start, name)."""
+    from extract import db as store
+
+    db = store.open_db(tmp_path / "events.db")
+    db["articles"].insert_all([{"id": f"a-{m[0]}", "published": published} for m in meetings], pk="id")
+    db["places"].insert_all([{"id": p, "name": p} for p in {m[2] for m in meetings if m[2]}], pk="id")
+    db["meetings"].insert_all([{"id": i, "article_id": f"a-{i}", "kind": kind, "place_id": place, "date_start": date,
+                                "name": name, "status": "held"} for i, kind, place, date, name in meetings], pk="id")
+    store.resolve_events(db)
+    return {row["id"]: row["event_id"] for row in db["meetings"].rows}
+
+
+def test_an_undated_meeting_joins_the_one_dated_event_of_its_kind_and_place(tmp_path):
+    events = events_of(tmp_path, [("m1", "summit", "city:vilnius", "2023-07-11", None),
+                                  ("m2", "summit", "city:vilnius", None, None),
+                                  ("m3", "meeting", "city:vilnius", None, None),      # another kind
+                                  ("m4", "summit", "city:madrid", None, None)])       # another place
+    assert events["m1"] == events["m2"]
+    assert len({events["m1"], events["m3"], events["m4"]}) == 3
+
+
+def test_an_undated_meeting_stays_apart_when_the_rest_does_not_agree(tmp_path):
+    two_dates = events_of(tmp_path, [("m1", "summit", "city:bruxelles", "2023-07-11", None),
+                                     ("m2", "summit", "city:bruxelles", "2023-12-01", None),
+                                     ("m3", "summit", "city:bruxelles", None, None)])
+    assert two_dates["m3"] not in (two_dates["m1"], two_dates["m2"])
+
+
+def test_an_undated_meeting_years_away_stays_apart(tmp_path):
+    events = events_of(tmp_path, [("m1", "summit", "city:vilnius", "2018-07-11", None),
+                                  ("m2", "summit", "city:vilnius", None, None)], published="2023-07-12")
+    assert events["m1"] != events["m2"]

@@ -30,3 +30,9 @@ def test_removed_text_produces_no_fact(db):
     """The "Lire aussi" headline about New Caledonia is not article text."""
     assert not list(db.query("select * from sentences where text like '%Calédonie%'"))
     assert not list(db.query("select * from place_mentions where text like '%Calédonie%' or text = 'Karaj'"))
+
+
+def test_sentences_end_at_their_last_character(db):
+    """No blank lines after a sentence: they showed inside CSV cells."""
+    texts = [row["text"] for row in db["sentences"].rows]
+    assert texts and all(text == text.strip() for text in texts)
