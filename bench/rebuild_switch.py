@@ -10,8 +10,6 @@ Prints the answers in the order they were asked, run-length encoded.
 """
 import argparse
 import os
-import signal
-import subprocess
 import sys
 import tempfile
 import time
@@ -19,21 +17,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-from serve import free_port  # noqa: E402
-from test_site_limits import Answers, articles_db, compress, serve_command, wait_for  # noqa: E402
+from test_site_limits import Answers, articles_db, compress, make_serve  # noqa: E402
 
 
 def main(clients: int) -> None:
     folder = Path(tempfile.mkdtemp())
     path = folder / "nato.db"
     articles_db(path, 5)
-    port = free_port()
-    server = subprocess.Popen(serve_command(path, port), shell=True, cwd=ROOT, start_new_session=True,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    url = base + "/nato.json?sql=select+count(*)+as+n+from+articles&_shape=array"
-    try:
-        wait_for(base)
+    with make_serve(path) as base:
+        url = base + "/nato.json?sql=select+count(*)+as+n+from+articles&_shape=array"
         with Answers(url, clients=1) as one:
             time.sleep(2)
             articles_db(folder / "new.db", 180)
@@ -41,9 +33,6 @@ def main(clients: int) -> None:
             os.replace(folder / "new.db", path)
             with Answers(url, clients=clients) as more:
                 time.sleep(8)
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=15)
     answers = sorted(one.answers + more.answers)
     after = [(asked, answer) for asked, answer in answers if asked >= replaced]
     first_new = next((asked for asked, answer in after if answer == 180), None)

@@ -7,6 +7,7 @@ import signal
 import subprocess
 import threading
 import time
+from contextlib import contextmanager
 
 import httpx
 import pytest
@@ -183,6 +184,21 @@ def serve_command(database, port):
     return command.split("\n\n")[0].strip()
 
 
+@contextmanager
+def make_serve(database):
+    """`make serve`'s own command on database, on a free port: yields its base URL."""
+    port = free_port()
+    server = subprocess.Popen(serve_command(database, port), shell=True, cwd=ROOT, start_new_session=True,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(base)
+        yield base
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=15)
+
+
 def articles_db(path, n):
     db = sqlite_utils.Database(path)
     db["articles"].insert_all(({"id": f"a{i}", "body": "x"} for i in range(n)), pk="id")
@@ -222,12 +238,7 @@ class Answers:
 def test_make_serve_serves_a_rebuilt_database_whole(tmp_path):
     path = tmp_path / "nato.db"
     articles_db(path, 5)
-    port = free_port()
-    server = subprocess.Popen(serve_command(path, port), shell=True, cwd=ROOT, start_new_session=True,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_for(base)
+    with make_serve(path) as base:
         url = base + "/nato.json?sql=select+count(*)+as+n+from+articles&_shape=array"
         with Answers(url, clients=1) as one:
             time.sleep(1)
@@ -239,9 +250,6 @@ def test_make_serve_serves_a_rebuilt_database_whole(tmp_path):
                 deadline = replaced + 30
                 while time.monotonic() < deadline and not ended_with_new(more.answers, replaced):
                     time.sleep(0.2)
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=15)
     answers = sorted(one.answers + more.answers)
     before = [answer for asked, answer in answers if asked < replaced]
     after = [answer for asked, answer in answers if asked >= replaced]
