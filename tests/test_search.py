@@ -1,0 +1,117 @@
+"""Searching without knowing SQL: any text a reader types gives an answer, never an error.
+
+Through Datasette's in-process client, with the project's metadata, plugins
+and templates, in HTML, JSON and CSV.
+"""
+import csv
+import html
+import io
+import re
+import unicodedata
+
+import pytest
+import yaml
+from datasette.app import Datasette
+
+from conftest import ROOT
+
+METADATA = yaml.safe_load((ROOT / "metadata.yml").read_text(encoding="utf-8"))
+QUERIES = METADATA["databases"]["nato"]["queries"]
+SEARCH = "/nato/search_statements"
+# What a French reader types: elided articles, hyphenated names, and FTS5 syntax characters.
+ORDINARY_INPUT = ["", "l'OTAN", "l'Ukraine", "d'Ukraine", "OTAN-Russie", '"', "NEAR(", "*", ")"]
+# Input with no word in it shows what an empty form shows: the latest statements.
+NO_WORD = ["", '"', "*", ")"]
+
+
+@pytest.fixture(scope="module")
+def datasette(seeds_db):
+    return Datasette([], immutables=[str(seeds_db)], metadata=METADATA, plugins_dir=str(ROOT / "plugins"),
+                     template_dir=str(ROOT / "templates"), settings={"sql_time_limit_ms": 2000})
+
+
+def fold(text):
+    """Case and accents folded, as FTS5's unicode61 remove_diacritics tokenizer compares words."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+async def search_json(datasette, keyword, person=""):
+    response = await datasette.client.get(SEARCH + ".json", params={"keyword": keyword, "person": person,
+                                                                    "_shape": "objects"})
+    assert response.status_code == 200, response.text
+    return response.json()["rows"]
+
+
+@pytest.mark.parametrize("keyword", ORDINARY_INPUT)
+async def test_any_text_is_answered_in_html(datasette, keyword):
+    response = await datasette.client.get(SEARCH, params={"keyword": keyword})
+    assert response.status_code == 200, response.text
+    assert "message-error" not in response.text and "syntax error" not in response.text
+
+
+@pytest.mark.parametrize("keyword", ORDINARY_INPUT)
+async def test_any_text_is_answered_in_json_and_csv(datasette, keyword):
+    rows = await search_json(datasette, keyword)
+    response = await datasette.client.get(SEARCH + ".csv", params={"keyword": keyword})
+    assert response.status_code == 200, response.text
+    records = list(csv.DictReader(io.StringIO(response.text)))
+    assert [r["statement_id"] for r in records] == [r["statement_id"] for r in rows]
+
+
+async def test_the_empty_form_shows_the_latest_statements(datasette, db):
+    response = await datasette.client.get(SEARCH)
+    assert response.status_code == 200
+    rows = await search_json(datasette, "")
+    assert len(rows) == min(200, db["statements"].count)
+    published = [r["published"] for r in rows if r["published"]]
+    assert published == sorted(published, reverse=True)
+
+
+@pytest.mark.parametrize("keyword", NO_WORD)
+async def test_text_without_a_word_is_an_empty_search(datasette, keyword):
+    assert await search_json(datasette, keyword) == await search_json(datasette, "")
+
+
+@pytest.mark.parametrize("keyword, words", [
+    ("l'OTAN", ["otan"]), ("l'Ukraine", ["ukraine"]), ("d'Ukraine", ["ukraine"]),
+    ("OTAN-Russie", ["otan-russie"]), ("otan  sommet", ["otan", "sommet"]), ("SUEDE", ["suede"]),
+    ("l’OTAN", ["otan"]), ("ratif*", ["ratif"])])
+async def test_every_word_is_found_in_each_statement(datasette, keyword, words):
+    rows = await search_json(datasette, keyword)
+    assert rows, keyword
+    for row in rows:
+        text = fold(row["quote"]) + " " + fold(row["speaker"])
+        assert all(word in text for word in words), (keyword, row)
+
+
+async def test_syntax_words_are_searched_as_words(datasette):
+    # NEAR, OR, AND, NOT are words like any other: no statement of the seeds says "near".
+    assert await search_json(datasette, "NEAR(") == []
+    assert await search_json(datasette, "OTAN OR") == []
+
+
+@pytest.mark.parametrize("person", ["Stoltenberg", "jens stoltenberg", "STÖLTENBERG", "stoltenbérg"])
+async def test_what_a_person_said_about_a_keyword(datasette, person):
+    rows = await search_json(datasette, "OTAN", person)
+    assert rows and {r["speaker"] for r in rows} == {"Jens Stoltenberg"}
+    everything = await search_json(datasette, "", person)
+    assert len(everything) > len(rows) and {r["speaker"] for r in everything} == {"Jens Stoltenberg"}
+
+
+async def test_a_person_is_found_by_an_alias(datasette, db):
+    # "Zelenskiy" is an alias only: the name is Volodymyr Zelenskyy.
+    rows = await search_json(datasette, "", "zelenskiy")
+    expected = db.execute("select count(*) from statements s join people p on p.id = s.speaker_id "
+                          "where p.name = 'Volodymyr Zelenskyy'").fetchone()[0]
+    assert expected and len(rows) == expected
+
+
+@pytest.mark.parametrize("name", sorted(QUERIES))
+async def test_canned_queries_accept_any_text(datasette, name):
+    parameters = re.findall(r":(\w+)", QUERIES[name]["sql"])
+    for text in ORDINARY_INPUT + ["%", "_", "'; drop table statements; --"]:
+        params = {p: text for p in parameters}
+        for suffix in ("", ".json", ".csv"):
+            response = await datasette.client.get(f"/nato/{name}{suffix}", params=params)
+            assert response.status_code == 200, (name, text, suffix, response.text[:300])
