@@ -1,7 +1,23 @@
-"""Show a statement's source sentence, with the quotation marked, on its row page."""
+"""Show a statement's source sentence, with the quotation marked, on its row page,
+and link to that sentence in its article (/nato/articles/<id>#s<idx>, highlighted there)."""
+import importlib.util
+from pathlib import Path
+
 from datasette import hookimpl
 from datasette.utils import tilde_encode, urlsafe_components
 from markupsafe import Markup, escape
+
+
+def sibling(name):
+    """Another module of plugins/ (Datasette loads plugin files by path, not as a package)."""
+    spec = importlib.util.spec_from_file_location(f"nato_plugins_{name}", Path(__file__).with_name(f"{name}.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# The same article label as every other link to an article (title, or source and date).
+labels = sibling("labels")
 
 
 def statement_id(request):
@@ -24,7 +40,8 @@ def extra_template_vars(view_name, table, database, request, datasette):
     async def inner():
         db = datasette.get_database(database)
         rows = await db.execute(
-            "select s.start, s.end, s.article_id, se.start as sentence_start, se.text, a.title, a.published "
+            "select s.start, s.end, s.article_id, se.start as sentence_start, se.idx, se.text, "
+            "a.id, a.title, a.source, a.published, substr(a.body, 1, 200) as opening "
             "from statements s join sentences se on se.id = s.sentence_id "
             "join articles a on a.id = s.article_id where s.id = ?", [statement_id(request)])
         row = rows.first()
@@ -36,6 +53,7 @@ def extra_template_vars(view_name, table, database, request, datasette):
         marked = Markup("{}<mark>{}</mark>{}").format(escape(text[:start]), escape(text[start:end]), escape(text[end:]))
         # The article's link is encoded the same way, or an id with a dot would read as a format.
         return {"source": {"sentence": marked, "article_path": tilde_encode(row["article_id"]),
-                           "title": row["title"] or row["article_id"], "published": row["published"]}}
+                           "anchor": f"s{row['idx']}", "title": labels.article_label(row),
+                           "published": row["published"]}}
 
     return inner
