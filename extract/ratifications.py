@@ -840,3 +840,33 @@ def date_of(fact, doc, body, sent, anchor):
     # a quotation ends the clause: "a demandé une « adhésion accélérée » ... en septembre"
     later = [d for d in dates if d.start >= first]
     return in_clause[0] if in_clause else later[0] if later else None
+
+
+# ---------------------------------------------------------------- tracker
+
+# pycountry gives the ISO names; readers filter on the names the English-language
+# press uses ("Turkey", not "Türkiye"), and pycountry has no Kosovo.
+ENGLISH_NAMES = {"RU": "Russia", "TR": "Turkey", "XK": "Kosovo"}
+
+
+@lru_cache(maxsize=None)
+def english_name(code: str) -> Optional[str]:
+    """English short name of a state ("SE" -> "Sweden", "MD" -> "Moldova"),
+    so that the tracker can be filtered in English as well as in French."""
+    if code in ENGLISH_NAMES:
+        return ENGLISH_NAMES[code]
+    try:
+        import pycountry
+    except ImportError:
+        return None
+    country = pycountry.countries.get(alpha_2=code)
+    return getattr(country, "common_name", None) or country.name if country else None
+
+
+def is_member(code: str) -> bool:
+    """Whether a state is (or has become) a NATO member, by countries_fr.tsv:
+    only members count among the states an aggregate leaves out."""
+    from .places import countries
+
+    info = countries().get(code)
+    return bool(info and info.nato_since)
