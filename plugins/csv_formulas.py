@@ -73,7 +73,10 @@ def is_csv_request(scope) -> bool:
 
 
 def is_csv_response(message) -> bool:
-    # Errors and the ?_trace=1 debug page are HTML or JSON: left as they are.
+    # Errors and the ?_trace=1 debug page are HTML or JSON, and a failed
+    # query's error is plain text (plugins/query_errors.py): left as they are.
+    if not 200 <= message.get("status", 200) < 300:
+        return False
     headers = dict(message.get("headers") or [])
     content_type = headers.get(b"content-type", b"").decode("latin-1")
     return content_type.startswith(("text/csv", "text/plain"))

@@ -115,3 +115,33 @@ async def test_canned_queries_accept_any_text(datasette, name):
         for suffix in ("", ".json", ".csv"):
             response = await datasette.client.get(f"/nato/{name}{suffix}", params=params)
             assert response.status_code == 200, (name, text, suffix, response.text[:300])
+
+
+@pytest.mark.parametrize("url", ["/nato.csv?sql=select+nope", "/nato.csv?sql=select+nope&_stream=on",
+                                 "/nato.csv?sql=select+nope&_dl=1", "/nato?sql=select+nope&_format=csv",
+                                 "/nato.json?sql=select+nope", "/nato.json?sql=select+nope&_shape=array",
+                                 "/nato/statements.csv?_where=nope"])
+async def test_a_failing_query_is_an_error_in_every_format(datasette, url):
+    response = await datasette.client.get(url)
+    assert response.status_code >= 400, response.text
+    assert "no such column: nope" in response.text
+
+
+async def test_a_failing_query_in_csv_is_its_message_in_plain_text(datasette):
+    # Quotes and a comma: the message is not rewritten as a CSV record.
+    response = await datasette.client.get("/nato.csv", params={"sql": 'select 1, "a, b" from nowhere'})
+    assert response.status_code == 400
+    assert response.headers["content-type"].startswith("text/plain")
+    assert response.text == "no such table: nowhere"
+    response = await datasette.client.get("/nato.csv", params={"sql": 'select "a, b'})
+    assert response.status_code == 400 and response.text == 'unrecognized token: ""a, b"'
+
+
+async def test_a_failing_canned_query_is_an_error_in_csv(seeds_db):
+    metadata = yaml.safe_load((ROOT / "metadata.yml").read_text(encoding="utf-8"))
+    metadata["databases"]["nato"]["queries"]["broken"] = {"sql": "select nope from statements"}
+    datasette = Datasette([], immutables=[str(seeds_db)], metadata=metadata, plugins_dir=str(ROOT / "plugins"))
+    for suffix in (".csv", ".csv?_stream=on", ".json", ""):
+        response = await datasette.client.get("/nato/broken" + suffix)
+        assert response.status_code == 400, suffix
+        assert "no such column: nope" in response.text
