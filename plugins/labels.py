@@ -75,6 +75,7 @@ LABEL_QUERIES = {
     "places": ("select name from places where id = ?", lambda row: row["name"]),
     "sentences": ("select text from sentences where id = ?", lambda row: shorten(row["text"])),
     "statements": ("select quote from statements where id = ?", lambda row: shorten(row["quote"])),
+    "quotations": ("select text from quotations where id = ?", lambda row: shorten(row["text"])),
     "person_aliases": ("select alias from person_aliases where id = ?", lambda row: row["alias"]),
     "meetings": ("select m.name, m.kind, m.date_start, p.name as place from meetings m "
                  "left join places p on p.id = m.place_id where m.id = ?", meeting_label),
