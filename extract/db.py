@@ -320,6 +320,7 @@ NOT_YET = ("pending", "blocked", "possible")
 def resolve_ratifications(db):
     """English names of the states, and for each aggregate ("28 of 30 have
     ratified") the states it leaves out, where the text names them."""
+    from .places import countries
     from .ratifications import english_name
 
     for column in ("country", "candidate"):
@@ -328,30 +329,40 @@ def resolve_ratifications(db):
         db.conn.executemany(f"update ratifications set {column}_en = ? where {column}_id = ?",
                             [(english_name(code.split(":")[-1]), code) for code in codes])
     reports = list(db.query("select r.id, r.article_id, r.start, r.country_id, r.candidate_id, r.status, "
-                            "r.n_countries, r.n_members, coalesce(r.date, a.published) as reported "
-                            "from ratifications r join articles a on a.id = r.article_id"))
-    names = {row["id"]: row["name"] for row in db.query("select id, name from places where kind = 'country'")}
-    updates = []
+                            "r.n_countries, r.n_members, coalesce(r.date, a.published) as reported, "
+                            "s.text as sentence from ratifications r join articles a on a.id = r.article_id "
+                            "left join sentences s on s.id = r.sentence_id"))
+    by_candidate, updates = defaultdict(list), []
+    for report in reports:
+        by_candidate[report["candidate_id"]].append(report)
     for aggregate in (r for r in reports if r["country_id"] is None):
-        codes = left_out(aggregate, reports) or []
-        updates.append((", ".join(names.get(c, c) for c in codes) or None,
-                        ", ".join(english_name(c.split(":")[-1]) or c for c in codes) or None, aggregate["id"]))
+        codes = [c.split(":")[-1] for c in left_out(aggregate, by_candidate[aggregate["candidate_id"]]) or []]
+        # French names as places.name has them (an excepted state may have no place row)
+        updates.append((", ".join(countries()[c].name for c in codes) or None,
+                        ", ".join(english_name(c) or c for c in codes) or None, aggregate["id"]))
     db.conn.executemany("update ratifications set left_out = ?, left_out_en = ? where id = ?", updates)
 
 
 def left_out(aggregate, reports) -> Optional[list]:
-    """The member states an aggregate leaves out: those its own article, else
-    the reports up to its date, give as not having ratified, when they are
-    exactly as many as it leaves (n_members - n_countries). A list of another
-    length is a partial or contradicting account: None, no guessing."""
+    """The member states an aggregate leaves out: those its own sentence
+    excepts ("tous à l'exception de la Hongrie"), else those its article,
+    else the reports up to its date, give as not having ratified, when they
+    are exactly as many as it leaves (n_members - n_countries). A list of
+    another length is a partial or contradicting account: None, no guessing."""
+    from .ratifications import exceptions_in
+
     count, members = aggregate["n_countries"], aggregate["n_members"]
     if not count or not members or members <= count:
         return None
+    candidate = aggregate["candidate_id"]
+    excepted = [f"country:{code}" for code in exceptions_in(aggregate["sentence"] or "")]
     same = [r for r in reports if r["article_id"] == aggregate["article_id"]]
-    for scope in (same, reports_until(aggregate, reports)):
-        holdouts = not_yet(aggregate["candidate_id"], scope)
-        if len(holdouts) == members - count:
-            return holdouts
+    # Closest account first; the corpus is read only when the article is silent.
+    for holdouts in (lambda: sorted(c for c in excepted if c != candidate), lambda: not_yet(candidate, same),
+                     lambda: not_yet(candidate, reports_until(aggregate, reports))):
+        found = holdouts()
+        if len(found) == members - count:
+            return found
     return None
 
 

@@ -33,6 +33,7 @@ A match is read with these cues:
   a transitive verb without an object ("Paris a approuvé jeudi") reports no
   step. Joining and applying states are their own candidates.
 """
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -870,3 +871,21 @@ def is_member(code: str) -> bool:
 
     info = countries().get(code)
     return bool(info and info.nato_since)
+
+
+# "tous à l'exception de la Hongrie et de la Turquie", "sauf Ankara", "hormis la Hongrie"
+EXCEPTION_CUE = re.compile(r"\b(?:à l['’]exception|exception faite|hormis|excepté|sauf|mis à part)\b", re.I)
+# The excepted list ends with its clause: a spaced dash, a comma, a bracket, a stop.
+EXCEPTION_END = re.compile(r"\s[-–—]\s|[,;:.()«»]")
+
+
+def exceptions_in(text: str) -> list:
+    """ISO codes of the states a sentence excepts ("28 des 30 membres - tous à
+    l'exception de la Hongrie et de la Turquie - ont ratifié"): the states an
+    aggregate in it leaves out, in the words of the text."""
+    codes = []
+    for cue in EXCEPTION_CUE.finditer(text):
+        end = EXCEPTION_END.search(text, cue.end())
+        span = text[cue.end():end.start() if end else len(text)]
+        codes += [m.place.country for m in find_countries(span, adjectives=False)]
+    return list(dict.fromkeys(codes))

@@ -27,6 +27,8 @@ ARTICLES = [
     ("seules", "2023-02-01", "Seules la Turquie et la Hongrie n'ont pas encore ratifié l'adhésion de la Finlande."),
     ("allies", "2023-02-15", "Vingt-huit des trente alliés ont déjà approuvé l'adhésion de la Finlande."),
     ("vingt-neuf", "2023-03-01", "Vingt-neuf des trente membres ont approuvé l'adhésion de la Finlande."),
+    ("exception", "2022-12-01", "Vingt-huit des trente membres - tous à l'exception de la Hongrie et de la "
+                                "Turquie - ont déjà approuvé l'adhésion de la Finlande."),
 ]
 
 
@@ -94,6 +96,24 @@ def test_aggregate_names_the_states_its_article_says_have_not_ratified(tracker_d
 def test_aggregate_names_the_states_earlier_reports_gave_as_not_ratified(tracker_db):
     earlier = tracker_db["ratifications"].get("t-allies-k0")
     assert (earlier["n_countries"], earlier["left_out"]) == (28, "Hongrie, Turquie")
+
+
+def test_aggregate_names_the_states_its_own_sentence_excepts(tracker_db):
+    excepting = tracker_db["ratifications"].get("t-exception-k0")
+    assert (excepting["n_countries"], excepting["left_out"], excepting["left_out_en"]) == \
+        (28, "Hongrie, Turquie", "Hungary, Turkey")
+
+
+@pytest.mark.parametrize("text, codes", [
+    ("Vingt-huit des trente membres, tous sauf la Hongrie et la Turquie, ont ratifié.", ["HU", "TR"]),
+    ("Tous les alliés ont donné leur accord, hormis Ankara.", ["TR"]),
+    ("Tous les alliés ont ratifié, mis à part la Hongrie - qui tarde - et personne d'autre.", ["HU"]),
+    ("La Suède a ratifié l'adhésion de la Finlande sans attendre.", []),
+])
+def test_exceptions_in_a_sentence(text, codes):
+    from extract.ratifications import exceptions_in
+
+    assert exceptions_in(text) == codes
 
 
 def test_aggregate_left_out_is_null_when_the_text_does_not_say(tracker_db):
