@@ -225,6 +225,7 @@ def _build(inputs, output, force, max_bytes, batch_size, progress, workers=1, da
         with db.conn:
             store.resolve_people(db)
             store.resolve_events(db)
+            store.resolve_quotations(db)
             store.resolve_ratifications(db)
         store.ensure_db_shape(db)
         summary = {"articles": len(seen), "extracted": extracted, "unchanged": len(seen) - extracted,

@@ -40,8 +40,12 @@ TABLES = {
                        [("article_id", "articles", "id"), ("sentence_id", "sentences", "id"), ("place_id", "places", "id")]),
     "statements": ({"id": str, "article_id": str, "sentence_id": str, "start": int, "end": int, "quote": str,
                     "kind": str, "speaker_id": int, "speaker_key": str, "speaker_text": str, "speaker_kind": str,
-                    "verb": str, "occasion": str}, "id",
-                   [("article_id", "articles", "id"), ("sentence_id", "sentences", "id"), ("speaker_id", "people", "id")]),
+                    "verb": str, "occasion": str, "quotation_id": str}, "id",
+                   [("article_id", "articles", "id"), ("sentence_id", "sentences", "id"), ("speaker_id", "people", "id"),
+                    ("quotation_id", "quotations", "id")]),
+    "quotations": ({"id": str, "speaker_id": int, "text": str, "kind": str, "statement_id": str,
+                    "n_statements": int, "n_articles": int, "n_sources": int, "first_reported": str,
+                    "last_reported": str, "year": int}, "id", [("speaker_id", "people", "id")]),
     "events": ({"id": str, "kind": str, "name": str, "place_id": str, "date_start": str, "date_end": str,
                 "status": str, "n_articles": int, "latitude": float, "longitude": float}, "id",
                [("place_id", "places", "id")]),
@@ -75,7 +79,8 @@ ARTICLE_TABLES = ["meeting_participants", "meeting_mentions", "meetings", "ratif
 FTS_CONFIG = {"articles": ["title", "body"], "sentences": ["text"], "statements": ["quote", "speaker_text"]}
 FACET_INDEXES = {"statements": ["kind", "verb", "speaker_kind"], "meetings": ["kind", "status", "date_start"],
                  "ratifications": ["status"], "articles": ["source", "published"], "places": ["kind", "country"],
-                 "events": ["kind", "status", "date_start"], "roles": ["title", "organisation"]}
+                 "events": ["kind", "status", "date_start"], "roles": ["title", "organisation"],
+                 "quotations": ["speaker_id", "year", "n_articles"]}
 
 
 def open_db(path) -> sqlite_utils.Database:
@@ -84,8 +89,8 @@ def open_db(path) -> sqlite_utils.Database:
     return db
 
 
-CREATION_ORDER = ["articles", "sentences", "people", "person_aliases", "places", "events", "mentions", "roles",
-                  "place_mentions", "statements", "meetings", "meeting_mentions", "meeting_participants",
+CREATION_ORDER = ["articles", "sentences", "people", "person_aliases", "places", "events", "quotations", "mentions",
+                  "roles", "place_mentions", "statements", "meetings", "meeting_mentions", "meeting_participants",
                   "ratifications", "skipped", "build_info"]
 
 
@@ -253,6 +258,29 @@ def resolve_people(db):
                                          ("meetings", "organiser_key", "organiser_id")]:
         db.execute(f"update [{table}] set [{id_column}] = (select person_id from person_map "
                    f"where person_map.key = [{table}].[{key_column}])")
+
+
+def resolve_quotations(db):
+    """One quotation per group of one speaker's statements (extract.quotations),
+    with its reports counted and dated; statements point to theirs."""
+    from .quotations import group_quotations
+
+    statements = list(db.query("select s.id, s.speaker_id, s.quote, s.kind, s.article_id, a.published, a.source "
+                               "from statements s join articles a on a.id = s.article_id order by s.id"))
+    rows, assignment = [], []
+    for group in group_quotations(statements):
+        dates = sorted(m["published"] for m in group.members if m["published"])
+        rows.append({"id": group.id, "speaker_id": group.canonical["speaker_id"], "text": group.canonical["quote"],
+                     "kind": group.canonical["kind"], "statement_id": group.canonical["id"],
+                     "n_statements": len(group.members), "n_articles": len({m["article_id"] for m in group.members}),
+                     "n_sources": len({m["source"] for m in group.members if m["source"]}),
+                     "first_reported": dates[0] if dates else None, "last_reported": dates[-1] if dates else None,
+                     "year": int(dates[0][:4]) if dates else None})
+        assignment += [(group.id, m["id"]) for m in group.members]
+    db.execute("update statements set quotation_id = null")
+    db["quotations"].delete_where()
+    db["quotations"].insert_all(rows, pk="id")
+    db.conn.executemany("update statements set quotation_id = ? where id = ?", assignment)
 
 
 def event_key(row) -> str:
@@ -449,8 +477,22 @@ def ensure_db_shape(db):
         # Triggers keep the index in step with every later insert and delete.
         if not db[f"{table}_fts"].exists():
             db[table].enable_fts(columns, tokenize=FTS_LANGUAGE, create_triggers=True)
+        update_trigger_only_for(db, table, columns)
     for name, sql in VIEWS.items():
         db.create_view(name, sql, replace=True)
+
+
+def update_trigger_only_for(db, table, columns):
+    """Re-index a row only when its indexed text changes: sqlite-utils' trigger
+    fires on every update, so setting speaker_id or quotation_id on 80,000
+    statements re-indexed each of them (10 s a resolution pass)."""
+    name = f"{table}_au"
+    row = db.execute("select sql from sqlite_master where type = 'trigger' and name = ?", [name]).fetchone()
+    if row is None or "UPDATE OF" in row[0]:
+        return
+    listed = ", ".join(f'"{column}"' for column in columns)
+    db.execute(f'drop trigger "{name}"')
+    db.execute(row[0].replace(f'AFTER UPDATE ON "{table}"', f'AFTER UPDATE OF {listed} ON "{table}"', 1))
 
 
 def counts(db) -> dict:
