@@ -69,7 +69,7 @@ def test_click_a_statement_facet(page, site):
 
 
 @pytest.mark.parametrize("query", ["person_statements", "person_profile", "search_statements",
-                                   "ratification_tracker", "meeting_timeline", "timeline",
+                                   "ratifications_for_candidate", "meetings_by_date", "timeline",
                                    "most_quoted", "anonymous_sources"])
 def test_canned_query_from_its_form(page, site, query):
     page.goto(f"{site}/nato/{query}")

@@ -45,7 +45,7 @@ async def test_canned_queries(datasette, name):
 
 
 async def test_ratification_tracker_answers_who_has_not_ratified(datasette):
-    response = await datasette.client.get("/nato/ratification_tracker.json?_shape=objects&candidate=Suède")
+    response = await datasette.client.get("/nato/ratifications_for_candidate.json?_shape=objects&candidate=Suède")
     statuses = {(row["country"], row["status"]) for row in response.json()["rows"]}
     assert ("Hongrie", "pending") in statuses or ("Turquie", "blocked") in statuses
 

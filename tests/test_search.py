@@ -145,3 +145,17 @@ async def test_a_failing_canned_query_is_an_error_in_csv(seeds_db):
         response = await datasette.client.get("/nato/broken" + suffix)
         assert response.status_code == 400, suffix
         assert "no such column: nope" in response.text
+
+
+@pytest.mark.parametrize("view, query", [("meeting_timeline", "meetings_by_date"),
+                                         ("ratification_tracker", "ratifications_for_candidate")])
+async def test_views_and_canned_queries_have_their_own_names(datasette, view, query):
+    response = await datasette.client.get(f"/nato/{view}.json")
+    assert response.status_code == 200 and response.json()["is_view"] is True
+    assert response.json()["table"] == view and "query_name" not in response.json()
+    assert query in QUERIES and view not in QUERIES
+
+
+async def test_the_timeline_view_has_its_map(datasette):
+    response = await datasette.client.get("/nato/meeting_timeline")
+    assert response.status_code == 200 and "datasette-cluster-map" in response.text
