@@ -96,3 +96,22 @@ def test_setting_an_id_does_not_reindex_but_editing_text_does(quotations_db):
     finally:
         quotations_db.execute("rollback to edit")
         quotations_db.execute("release edit")
+
+
+async def test_a_quotation_page_lists_every_report_in_date_order(quotations_db):
+    from datasette.app import Datasette
+    from datasette.utils import tilde_encode
+
+    from conftest import ROOT
+
+    datasette = Datasette([str(quotations_db.conn.execute("pragma database_list").fetchone()[2])],
+                          metadata=__import__("yaml").safe_load((ROOT / "metadata.yml").read_text()),
+                          plugins_dir=str(ROOT / "plugins"), template_dir=str(ROOT / "templates"))
+    quotation = next(quotations_db.query("select id from quotations order by n_statements desc limit 1"))["id"]
+    response = await datasette.client.get(f"/nato/quotations/{tilde_encode(quotation)}")
+    assert response.status_code == 200
+    html = response.text
+    assert "Reported 3 times" in html
+    positions = [html.index(date) for date in ("2022-05-10", "2022-05-11", "2022-05-12")]
+    assert positions == sorted(positions)
+    assert html.count("<mark>") >= 3 and "#s0" in html
