@@ -222,11 +222,15 @@ def _build(inputs, output, force, max_bytes, batch_size, progress, workers=1, da
             removed = store.remove_missing(db, seen, unread=[s.path for s in skips if s.unread])
             store.save_skips(db, skips)
             store.save_version(db, version)
-        with db.conn:
-            store.resolve_people(db)
-            store.resolve_events(db)
-            store.resolve_quotations(db)
-            store.resolve_ratifications(db)
+        # The corpus-wide passes (people, events, quotations, the tracker) are
+        # recomputed from the per-article rows whenever an article came or went;
+        # a rebuild that changed nothing keeps them as the last build left them.
+        if extracted or removed:
+            with db.conn:
+                store.resolve_people(db)
+                store.resolve_events(db)
+                store.resolve_quotations(db)
+                store.resolve_ratifications(db)
         store.ensure_db_shape(db)
         summary = {"articles": len(seen), "extracted": extracted, "unchanged": len(seen) - extracted,
                    "removed": removed, "skipped": [str(s) for s in skips], "notes": notes, "rows": store.counts(db),

@@ -115,3 +115,19 @@ async def test_a_quotation_page_lists_every_report_in_date_order(quotations_db):
     positions = [html.index(date) for date in ("2022-05-10", "2022-05-11", "2022-05-12")]
     assert positions == sorted(positions)
     assert html.count("<mark>") >= 3 and "#s0" in html
+
+
+def test_adding_an_article_updates_its_quotation(tmp_path):
+    def write(names):
+        lines = [json.dumps({"id": name, "text": ARTICLES[name], "date": f"2022-05-{10 + n}"}, ensure_ascii=False)
+                 for n, name in enumerate(names)]
+        (tmp_path / "news.jsonl").write_text("\n".join(lines), encoding="utf-8")
+
+    write(["afp", "ouest"])
+    build([str(tmp_path / "news.jsonl")], tmp_path / "nato.db")
+    write(["afp", "ouest", "sud"])
+    summary = build([str(tmp_path / "news.jsonl")], tmp_path / "nato.db")
+    assert summary["extracted"] == 1 and summary["unchanged"] == 2
+    db = sqlite_utils.Database(tmp_path / "nato.db")
+    (row,) = db.query("select n_statements, n_articles from quotations where text like 'Nous espérons%'")
+    assert (row["n_statements"], row["n_articles"]) == (3, 3)
