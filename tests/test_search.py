@@ -159,3 +159,17 @@ async def test_views_and_canned_queries_have_their_own_names(datasette, view, qu
 async def test_the_timeline_view_has_its_map(datasette):
     response = await datasette.client.get("/nato/meeting_timeline")
     assert response.status_code == 200 and "datasette-cluster-map" in response.text
+
+
+@pytest.mark.parametrize("name", sorted(QUERIES))
+async def test_a_query_page_is_titled_by_its_title(datasette, name):
+    response = await datasette.client.get(f"/nato/{name}")
+    title = html.unescape(re.search(r"<title>(.*?)</title>", response.text, re.S).group(1)).strip()
+    assert title.startswith(QUERIES[name]["title"]), title
+    assert "select" not in title.lower()
+
+
+async def test_arbitrary_sql_is_titled_shortly(datasette):
+    response = await datasette.client.get("/nato", params={"sql": "select quote from statements where " + "1 and " * 50 + "1"})
+    title = re.search(r"<title>(.*?)</title>", response.text, re.S).group(1)
+    assert len(title) < 120 and "\n" not in title.strip()
