@@ -173,3 +173,46 @@ async def test_arbitrary_sql_is_titled_shortly(datasette):
     response = await datasette.client.get("/nato", params={"sql": "select quote from statements where " + "1 and " * 50 + "1"})
     title = re.search(r"<title>(.*?)</title>", response.text, re.S).group(1)
     assert len(title) < 120 and "\n" not in title.strip()
+
+
+async def test_results_link_statements_articles_sentences_and_people(datasette, db):
+    response = await datasette.client.get(SEARCH, params={"keyword": "OTAN"})
+    statement = next(db["statements"].rows_where("id = ?", [(await search_json(datasette, "OTAN"))[0]["statement_id"]]))
+    assert f'href="/nato/statements/{statement["id"]}"' in response.text
+    assert f'href="/nato/articles/{statement["article_id"]}"' in response.text
+    assert f'href="/nato/sentences/{statement["sentence_id"]}"' in response.text
+    response = await datasette.client.get("/nato/ratification_tracker")
+    assert 'href="/nato/articles/' in response.text and 'href="/nato/sentences/' in response.text
+
+
+@pytest.mark.parametrize("name", ["person_statements", "person_profile", "search_statements", "timeline",
+                                  "anonymous_sources"])
+async def test_queries_of_statements_carry_the_statement_id(datasette, name):
+    parameters = {p: "" for p in re.findall(r":(\w+)", QUERIES[name]["sql"])}
+    response = await datasette.client.get(f"/nato/{name}.json", params=dict(parameters, _shape="objects"))
+    rows = response.json()["rows"]
+    assert rows and "statement_id" in rows[0], name
+    assert any(row["statement_id"] for row in rows)
+
+
+def test_ids_are_tilde_encoded_in_links():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("query_links", ROOT / "plugins" / "query_links.py")
+    query_links = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(query_links)
+    link = query_links.link
+
+    class Urls:
+        def row(self, database, table, row_path):
+            return f"/{database}/{table}/{row_path}"
+
+    class FakeDatasette:
+        urls = Urls()
+
+    markup = str(link(FakeDatasette(), "nato", "statement_id", "lemonde.2023-12 l'q0"))
+    from datasette.utils import tilde_decode
+
+    assert 'href="/nato/statements/lemonde~2E2023-12+l~27q0"' in markup
+    assert tilde_decode("lemonde~2E2023-12+l~27q0") == "lemonde.2023-12 l'q0"
+    assert ">lemonde.2023-12 l&#39;q0</a>" in markup
