@@ -49,6 +49,9 @@ def source_line(files, sources):
 
 
 async def read_source_line(db):
+    """The line, or None for a database without articles(file, line, source): not one this project built."""
+    if not {"file", "line", "source"} <= set(await db.table_columns("articles")):
+        return None
     files = await db.execute("select file, line, count(*) from articles group by file, line is not null")
     sources = await db.execute("select source, count(*) from articles group by source")
     return source_line([tuple(row) for row in files.rows], [tuple(row) for row in sources.rows])
@@ -59,8 +62,13 @@ def startup(datasette):
     async def inner():
         for db in datasette.databases.values():
             if not db.is_memory and await db.table_exists("articles"):
-                SOURCES[datasette] = await read_source_line(db)
-                return
+                try:
+                    line = await read_source_line(db)
+                except Exception:  # noqa: BLE001 - a footer line is not worth a site that does not start
+                    line = None
+                if line:
+                    SOURCES[datasette] = line
+                    return
 
     return inner
 
