@@ -20,6 +20,7 @@ ID_COLUMNS = {
     "person_id": "people", "speaker_id": "people", "organiser_id": "people",
     "place_id": "places", "country_id": "places", "candidate_id": "places", "venue_id": "places",
     "meeting_id": "meetings", "event_id": "events", "ratification_id": "ratifications",
+    "quotation_id": "quotations",
 }
 # A view's own id column: the row of the table it selects from.
 VIEW_ID = {"meeting_timeline": "meetings", "statements_with_speakers": "statements"}

@@ -72,3 +72,13 @@ async def test_statement_row_shows_its_source_sentence(datasette, db):
     assert response.status_code == 200
     assert "Source sentence" in response.text and "<mark>" in response.text
     assert f"/nato/articles/{statement['article_id']}" in response.text
+
+
+async def test_a_profile_gives_each_role_once(datasette, db):
+    """A role the articles repeat is one row, with how many times it is given."""
+    (name,) = next(db.execute("select p.name from roles r join people p on p.id = r.person_id "
+                              "group by r.person_id, r.title, r.organisation order by count(*) desc limit 1"))
+    rows = (await datasette.client.get("/nato/person_profile.json", params={"name": name, "_shape": "objects"})
+            ).json()["rows"]
+    roles = [row["detail"].split(", ")[0] for row in rows if row["what"] == "role" and row["person"] == name]
+    assert roles and len(roles) == len(set(roles))

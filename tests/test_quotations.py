@@ -35,6 +35,19 @@ def quotations_db(tmp_path_factory):
     return sqlite_utils.Database(folder / "nato.db")
 
 
+@pytest.fixture(scope="module")
+def datasette(quotations_db):
+    """The site, as make serve runs it, on the quotations database."""
+    import yaml
+    from datasette.app import Datasette
+
+    from conftest import ROOT
+
+    path = quotations_db.conn.execute("pragma database_list").fetchone()[2]
+    return Datasette([path], metadata=yaml.safe_load((ROOT / "metadata.yml").read_text()),
+                     plugins_dir=str(ROOT / "plugins"), template_dir=str(ROOT / "templates"))
+
+
 def quotation_of(db, article, containing):
     rows = list(db.query("select s.quotation_id from statements s where s.article_id = ? and s.quote like ?",
                          [f"news-{article}", f"%{containing}%"]))
@@ -98,15 +111,9 @@ def test_setting_an_id_does_not_reindex_but_editing_text_does(quotations_db):
         quotations_db.execute("release edit")
 
 
-async def test_a_quotation_page_lists_every_report_in_date_order(quotations_db):
-    from datasette.app import Datasette
+async def test_a_quotation_page_lists_every_report_in_date_order(quotations_db, datasette):
     from datasette.utils import tilde_encode
 
-    from conftest import ROOT
-
-    datasette = Datasette([str(quotations_db.conn.execute("pragma database_list").fetchone()[2])],
-                          metadata=__import__("yaml").safe_load((ROOT / "metadata.yml").read_text()),
-                          plugins_dir=str(ROOT / "plugins"), template_dir=str(ROOT / "templates"))
     quotation = next(quotations_db.query("select id from quotations order by n_statements desc limit 1"))["id"]
     response = await datasette.client.get(f"/nato/quotations/{tilde_encode(quotation)}")
     assert response.status_code == 200
@@ -131,3 +138,12 @@ def test_adding_an_article_updates_its_quotation(tmp_path):
     db = sqlite_utils.Database(tmp_path / "nato.db")
     (row,) = db.query("select n_statements, n_articles from quotations where text like 'Nous espérons%'")
     assert (row["n_statements"], row["n_articles"]) == (3, 3)
+
+
+async def test_quotation_queries_answer_with_links(datasette):
+    widely = (await datasette.client.get("/nato/most_reported_quotations.json?_shape=objects")).json()["rows"]
+    assert widely[0]["n_articles"] == 3 and widely[0]["speaker"] == "Jens Stoltenberg"
+    mine = (await datasette.client.get("/nato/person_quotations.json?_shape=objects&name=STOLTENBERG")).json()["rows"]
+    assert len(mine) == len({row["quotation_id"] for row in mine}) >= 3
+    html = (await datasette.client.get("/nato/most_reported_quotations")).text
+    assert "/nato/quotations/" in html
