@@ -24,8 +24,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 PATHS = [
     "/", "/nato", "/nato/statements", "/nato/statements?_facet=kind&_facet=verb",
     "/nato/statements?_search=otan", "/nato/meetings?_facet=kind&_facet=status", "/nato/people",
-    "/nato/person_statements?name=Stoltenberg", "/nato/ratification_tracker?candidate=Su%C3%A8de",
-    "/nato/meeting_timeline", "/nato/statements.json?_shape=array", "/nato/articles.csv",
+    "/nato/person_statements?name=Stoltenberg", "/nato/ratifications_for_candidate?candidate=Su%C3%A8de",
+    "/nato/meetings_by_date", "/nato/meeting_timeline", "/nato/statements.json?_shape=array", "/nato/articles.csv",
 ]
 
 
