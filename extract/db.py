@@ -21,7 +21,7 @@ TABLES = {
                   "source": str, "byline": str, "dateline": str, "published": str,
                   "published_precision": str, "published_method": str, "published_expr": str,
                   "language": str, "body": str, "raw_text": str, "encoding": str, "word_count": int,
-                  "credits": str, "removed": str, "notes": str}, "id", []),
+                  "credits": str, "removed": str, "notes": str, "label": str}, "id", []),
     "sentences": ({"id": str, "article_id": str, "idx": int, "start": int, "end": int, "text": str},
                   "id", [("article_id", "articles", "id")]),
     "people": ({"id": int, "name": str, "key": str, "n_mentions": int, "n_articles": int}, "id", []),

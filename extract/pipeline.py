@@ -34,6 +34,18 @@ def extract_article(raw: RawArticle, clean: CleanArticle, doc) -> dict:
     return {**tables, "places": rows.places()}
 
 
+def article_label(title, source, published, body) -> str:
+    """What a link to the article says: its title; without one, its source
+    and date ("Le Monde, 2023-07-12"); without those, its opening words."""
+    if title and title.strip():
+        return title.strip()
+    known = [part for part in (source, published) if part]
+    if known:
+        return ", ".join(known)
+    opening = " ".join(body.split())
+    return opening if len(opening) <= 60 else opening[:60].rsplit(" ", 1)[0] + "…"
+
+
 class Rows:
     """The rows of one annotated article, and the places they point to."""
 
@@ -63,6 +75,7 @@ class Rows:
             "credits": json.dumps(clean.credits, ensure_ascii=False) if clean.credits else None,
             "removed": json.dumps(clean.removed, ensure_ascii=False) if clean.removed else None,
             "notes": json.dumps(raw.notes, ensure_ascii=False) if raw.notes else None,
+            "label": article_label(clean.title, clean.source, publication.value, body),
         }
 
     def sentences(self) -> list:

@@ -74,3 +74,21 @@ def test_a_table_page_with_rows_keeps_its_map_and_chart(page, site):
     page.wait_for_selector(".leaflet-container", timeout=20000)
     assert page.locator("text=Show charting options").count()
     assert errors == []
+
+
+QUERIES = __import__("yaml").safe_load((__import__("conftest").ROOT / "metadata.yml").read_text())["databases"]["nato"]["queries"]
+
+
+@pytest.mark.parametrize("name", sorted(QUERIES))
+def test_every_form_takes_any_text_without_an_error(page, site, name):
+    """Empty, matching nothing, or typed as French is typed: never a 4xx/5xx, never a JavaScript error."""
+    import re
+    from urllib.parse import urlencode
+
+    fields = sorted(set(re.findall(r"(?<!:):(\w+)", QUERIES[name]["sql"])))
+    errors = errors_of(page)
+    for value in ("", "zzqqxw", "l'OTAN", 'OTAN-Russie "'):
+        response = page.goto(f"{site}/nato/{name}?" + urlencode({field: value for field in fields}))
+        page.wait_for_load_state("networkidle")
+        assert response.status < 400, (name, value, response.status)
+    assert errors == []

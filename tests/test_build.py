@@ -124,3 +124,15 @@ def test_html_pages_are_read_with_their_metadata(tmp_path):
     assert "Mentions légales" not in article["body"] and "Nous sommes plus unis" in article["body"]
     statements = table_rows(output, "statements")
     assert any("plus unis que jamais" in s["quote"] for s in statements)
+
+
+def test_an_article_without_a_title_is_labelled_by_source_and_date(tmp_path):
+    lines = [json.dumps({"id": "a", "text": "Le sommet de l'Otan s'ouvre à Vilnius.", "source": "AFP", "date": "2023-07-11"}),
+             json.dumps({"id": "b", "text": "Le sommet de l'Otan s'ouvre à Vilnius.", "title": "Sommet"}),
+             json.dumps({"id": "c", "text": "Le sommet de l'Otan s'ouvre à Vilnius, " * 5})]
+    (tmp_path / "news.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    build([str(tmp_path / "news.jsonl")], tmp_path / "nato.db")
+    labels = {row["id"]: row["label"] for row in table_rows(tmp_path / "nato.db", "articles")}
+    assert labels["news-a"] == "AFP, 2023-07-11" and labels["news-b"] == "Sommet"
+    assert labels["news-c"].startswith("Le sommet de l'Otan") and labels["news-c"].endswith("…")
+    assert len(labels["news-c"]) <= 61
