@@ -7,24 +7,18 @@ articles.body) so that /nato/articles/<id>#s12 shows and highlights it, and
 the facts extracted from the article (statements with their speakers,
 meetings, ratifications), each with its sentence and a link to it.
 """
-import importlib.util
 import re
+import runpy
 from pathlib import Path
+from types import SimpleNamespace
 
 from datasette import hookimpl
 from datasette.utils import tilde_encode, urlsafe_components
 from markupsafe import Markup, escape
 
 
-def sibling(name):
-    """Another module of plugins/ (Datasette loads plugin files by path, not as a package)."""
-    spec = importlib.util.spec_from_file_location(f"nato_plugins_{name}", Path(__file__).with_name(f"{name}.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-labels = sibling("labels")
+# Another file of plugins/ (Datasette loads plugin files by path, not as a package).
+labels = SimpleNamespace(**runpy.run_path(str(Path(__file__).with_name("labels.py"))))
 
 # A blank line ends a paragraph (extract/clean.py keeps the article's paragraphs so).
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")

@@ -4,7 +4,7 @@ sentence highlighted in its article, and table pages without rows that raise
 no JavaScript error. Screenshots go to tests/artifacts/."""
 import pytest
 
-from test_browser import CHROMIUM, browser, page, shot, site  # noqa: F401 (fixtures)
+from test_browser import CHROMIUM, QUERIES, browser, page, shot, site  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.skipif(not __import__("pathlib").Path(CHROMIUM).exists(),
                                 reason="Chromium is not installed (make chromium)")
@@ -74,9 +74,6 @@ def test_a_table_page_with_rows_keeps_its_map_and_chart(page, site):
     page.wait_for_selector(".leaflet-container", timeout=20000)
     assert page.locator("text=Show charting options").count()
     assert errors == []
-
-
-QUERIES = __import__("yaml").safe_load((__import__("conftest").ROOT / "metadata.yml").read_text())["databases"]["nato"]["queries"]
 
 
 @pytest.mark.parametrize("name", sorted(QUERIES))

@@ -4,40 +4,14 @@ From the home page to "Who said what about a keyword", with an empty form,
 then real French input, then a result's statement page: no answer of 400 or
 more, no JavaScript error. Screenshots go to tests/artifacts/.
 """
-import shutil
-from pathlib import Path
-
 import pytest
-import yaml
 
-from conftest import ROOT
-from serve import serve
+from test_browser import CHROMIUM, QUERIES, browser, shot, site  # noqa: F401 (fixtures)
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARTIFACTS = ROOT / "tests" / "artifacts"
-QUERIES = yaml.safe_load((ROOT / "metadata.yml").read_text(encoding="utf-8"))["databases"]["nato"]["queries"]
 SEARCH_TITLE = QUERIES["search_statements"]["title"]
 
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Chromium is not installed (make chromium)")
-
-
-@pytest.fixture(scope="module")
-def site(seeds_db):
-    with serve(seeds_db) as base:
-        yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"])
-        yield browser
-        browser.close()
+pytestmark = pytest.mark.skipif(not __import__("pathlib").Path(CHROMIUM).exists(),
+                                reason="Chromium is not installed (make chromium)")
 
 
 class Watched:
@@ -56,11 +30,6 @@ def watched(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     yield Watched(context.new_page())
     context.close()
-
-
-def shot(page, name):
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
 def result_rows(page):
