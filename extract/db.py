@@ -460,7 +460,9 @@ VIEWS = {
         select m.id, m.date_start, m.date_end, m.kind, m.name, pl.name as place, m.status, m.article_id,
                pl.latitude, pl.longitude,
                (select group_concat(pe.name, ', ') from meeting_participants mp join people pe on pe.id = mp.person_id
-                where mp.meeting_id = m.id) as participants
+                where mp.meeting_id = m.id) as participants,
+               (select group_concat(c.name, ', ') from meeting_participants mp join places c on c.id = mp.country_id
+                where mp.meeting_id = m.id) as countries
         from meetings m left join places pl on pl.id = m.place_id""",
 }
 
