@@ -20,6 +20,8 @@ import click
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "orangesum" / "orangesum_monde_politique.jsonl"
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+from run import save_section  # noqa: E402
 
 
 def long_text(size: int) -> str:
@@ -72,9 +74,7 @@ def main(sizes, one, write):
               for r in results]
     print("\n".join(table))
     if write:
-        with open(ROOT / "bench" / "RESULTS.md", "a", encoding="utf-8") as handle:
-            handle.write(f"\n## One long article (bench/long_article.py, {time.strftime('%Y-%m-%d')})\n\n"
-                         + "\n".join(table) + "\n")
+        save_section("bench/long_article.py", "One long article", table)
 
 
 if __name__ == "__main__":

@@ -15,6 +15,8 @@ import sqlite_utils
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+from run import save_section  # noqa: E402
 
 
 @click.command()
@@ -36,9 +38,7 @@ def main(database, write):
         table.append(f"| {len(part):,} | {seconds:.1f} | {seconds / len(part) * 10_000:.2f} | {len(groups):,} | {grouped:,} |")
         print(table[-1], flush=True)
     if write:
-        with open(ROOT / "bench" / "RESULTS.md", "a", encoding="utf-8") as handle:
-            handle.write(f"\n## Grouping quotations (bench/quotations.py, {time.strftime('%Y-%m-%d')})\n\n"
-                         + "\n".join(table) + "\n")
+        save_section("bench/quotations.py", "Grouping quotations", table)
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ JSON object and writes bench/RESULTS.md.
 """
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -183,6 +184,26 @@ def main(sizes, corpus, requests):
     write_results(result)
 
 
+RESULTS = ROOT / "bench" / "RESULTS.md"
+
+
+def sections() -> dict:
+    """The "## " sections of bench/RESULTS.md that other bench scripts wrote, by heading."""
+    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
+    parts = re.split(r"(?m)^(?=## )", text)[1:]
+    return {part.splitlines()[0]: part.rstrip() + "\n" for part in parts}
+
+
+def save_section(script: str, title: str, lines: list) -> None:
+    """Write one script's table into bench/RESULTS.md in place of its last one,
+    keeping what the other scripts wrote."""
+    kept = {heading: part for heading, part in sections().items() if f"({script}," not in heading}
+    heading = f"## {title} ({script}, {time.strftime('%Y-%m-%d')})"
+    text = RESULTS.read_text(encoding="utf-8").split("\n## ")[0].rstrip() + "\n" if RESULTS.exists() else ""
+    RESULTS.write_text(text + "".join("\n" + part for part in kept.values()) + f"\n{heading}\n\n"
+                       + "\n".join(lines) + "\n", encoding="utf-8")
+
+
 def write_results(result):
     lines = ["# Benchmark results", "",
              f"Measured with `bench/run.py` on {time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores.", "",
@@ -196,7 +217,9 @@ def write_results(result):
               "| endpoint | median (ms) | p95 (ms) |", "|---|---|---|"]
     for name, figures in result["datasette_p95_ms"].items():
         lines.append(f"| {name} | {figures['median_ms']} | {figures['p95_ms']} |")
-    (ROOT / "bench" / "RESULTS.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    # The sections the other bench scripts wrote stay after the build's figures.
+    RESULTS.write_text("\n".join(lines) + "\n" + "".join("\n" + part for part in sections().values()),
+                       encoding="utf-8")
 
 
 if __name__ == "__main__":

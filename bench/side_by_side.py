@@ -22,7 +22,7 @@ import click
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
-from run import CORPUS, make_corpus, timed_build, words_in  # noqa: E402
+from run import CORPUS, make_corpus, save_section, timed_build, words_in  # noqa: E402
 
 
 def raw_child(corpus: str, processes: int) -> None:
@@ -73,9 +73,7 @@ def main(articles, child, write):
     print("\n".join(table))
     print(json.dumps(runs))
     if write:
-        with open(ROOT / "bench" / "RESULTS.md", "a", encoding="utf-8") as handle:
-            handle.write(f"\n## The build against spaCy alone (bench/side_by_side.py, {time.strftime('%Y-%m-%d')})\n\n"
-                         + "\n".join(table) + "\n")
+        save_section("bench/side_by_side.py", "The build against spaCy alone", table)
 
 
 if __name__ == "__main__":
