@@ -21,6 +21,18 @@ def fold(text):
     return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
 
 
-@hookimpl
+def escape_fts(query):
+    """Datasette's escape_fts for the search box of a table (?_search=), which
+    left nothing to search for a lone " or * and made FTS5 fail with a 400:
+    nothing to search for matches nothing ("" is an empty phrase)."""
+    from datasette.utils import escape_fts as datasette_escape
+
+    escaped = datasette_escape(query or "")
+    return escaped if escaped.strip(' "') else '""'
+
+
+@hookimpl(trylast=True)
 def prepare_connection(conn):
+    """fold(), and escape_fts() in place of Datasette's (trylast: after its own)."""
     conn.create_function("fold", 1, fold, deterministic=True)
+    conn.create_function("escape_fts", 1, escape_fts, deterministic=True)
