@@ -3,8 +3,10 @@
 SQLite's like folds ASCII case only, so "stoltenberg" found "Stoltenberg" but
 "Erdoğan" did not find "Erdogan", nor "ORBÁN" "Orbán". The statements'
 full-text index folds accents itself (remove_diacritics); names and aliases
-are compared with fold(name) like '%' || fold(:person) || '%'.
+are compared with instr(fold(name), fold(:person)) (not like: a typed % or _
+would match everyone), a candidate country with bare_name() ("la Suède").
 """
+import re
 import unicodedata
 
 from datasette import hookimpl
@@ -21,6 +23,15 @@ def fold(text):
     return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
 
 
+# A country as a reader may type it: "la Suède", "l'Ukraine", "d'Ukraine", "de Finlande".
+ARTICLE = re.compile(r"^(?:(?:la|le|les|de|du|des)\s+|(?:l|d)')", re.IGNORECASE)
+
+
+def bare_name(text):
+    """A name folded (fold()) without the article or preposition before it."""
+    return ARTICLE.sub("", fold((text or "").strip())).strip()
+
+
 def escape_fts(query):
     """Datasette's escape_fts for the search box of a table (?_search=), which
     left nothing to search for a lone " or * and made FTS5 fail with a 400:
@@ -35,4 +46,5 @@ def escape_fts(query):
 def prepare_connection(conn):
     """fold(), and escape_fts() in place of Datasette's (trylast: after its own)."""
     conn.create_function("fold", 1, fold, deterministic=True)
+    conn.create_function("bare_name", 1, bare_name, deterministic=True)
     conn.create_function("escape_fts", 1, escape_fts, deterministic=True)

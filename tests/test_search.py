@@ -233,3 +233,18 @@ async def test_a_table_search_still_finds_words(datasette):
     rows = (await datasette.client.get("/nato/statements.json", params={"_search": "OTAN", "_shape": "objects"})
             ).json()["rows"]
     assert rows and all("otan" in fold(row["quote"] + " " + (row["speaker_text"] or "")) for row in rows)
+
+
+@pytest.mark.parametrize("typed", ["Suède", "la Suède", "SUEDE", "Sweden", " suède "])
+async def test_a_candidate_as_a_reader_types_it(datasette, typed):
+    rows = (await datasette.client.get("/nato/ratifications_for_candidate.json",
+                                       params={"candidate": typed, "_shape": "objects"})).json()["rows"]
+    assert rows and {row["candidate_en"] for row in rows} == {"Sweden"}
+
+
+@pytest.mark.parametrize("wildcard", ["%", "_", "%%"])
+async def test_like_wildcards_in_a_name_match_no_one(datasette, wildcard):
+    for query in ("person_statements", "person_quotations"):
+        rows = (await datasette.client.get(f"/nato/{query}.json", params={"name": wildcard, "_shape": "objects"})
+                ).json()["rows"]
+        assert rows == [], query
