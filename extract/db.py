@@ -273,7 +273,8 @@ def resolve_quotations(db):
         rows.append({"id": group.id, "speaker_id": group.canonical["speaker_id"], "text": group.canonical["quote"],
                      "kind": group.canonical["kind"], "statement_id": group.canonical["id"],
                      "n_statements": len(group.members), "n_articles": len({m["article_id"] for m in group.members}),
-                     "n_sources": len({m["source"] for m in group.members if m["source"]}),
+                     # NULL, not 0, when no article names its source.
+                     "n_sources": len({m["source"] for m in group.members if m["source"]}) or None,
                      "first_reported": dates[0] if dates else None, "last_reported": dates[-1] if dates else None,
                      "year": int(dates[0][:4]) if dates else None})
         assignment += [(group.id, m["id"]) for m in group.members]

@@ -122,7 +122,7 @@ async def article_context(db, identifier):
         "ratifications": with_terms((await db.execute(RATIFICATIONS, [identifier])).rows, "ratifications",
                                     ["status"]),
     }
-    return {"article": {"label": labels.article_label(article), "title": article["title"],
+    return {"article": {"label": article["title"] or labels.article_label(article), "title": article["title"],
                         "source": article["source"], "published": article["published"],
                         "byline": article["byline"], "dateline": article["dateline"], "url": article["url"],
                         "body_html": body_html(article["body"] or "", sentences), "facts": facts}}

@@ -213,3 +213,23 @@ async def test_footer_of_another_build(tmp_path, seeds_db):
     for path in ("/", "/nato/statements"):
         text = footer(await page(site(other), path))
         assert "seeds/" not in text and "press/" in text and "june.jsonl" in text and "Le Monde" in text
+
+
+async def test_an_article_page_shows_its_whole_title(tmp_path):
+    """Labels of links are shortened; the article's own heading and tab title are not."""
+    import json
+
+    import yaml
+    from datasette.app import Datasette
+
+    from conftest import ROOT
+    from extract.build import build
+
+    title = "Au sommet de l'Otan à Vilnius, l'Ukraine obtient des garanties mais pas de date d'adhésion"
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": 1, "title": title, "text": "Le sommet s'ouvre mardi."}))
+    build([str(tmp_path / "a.jsonl")], tmp_path / "nato.db")
+    site = Datasette([], immutables=[str(tmp_path / "nato.db")], plugins_dir=str(ROOT / "plugins"),
+                     template_dir=str(ROOT / "templates"),
+                     metadata=yaml.safe_load((ROOT / "metadata.yml").read_text(encoding="utf-8")))
+    page = (await site.client.get("/nato/articles/a-1")).text
+    assert page.count(title.replace("'", "&#39;")) >= 2  # the heading and the tab title
