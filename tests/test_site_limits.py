@@ -306,3 +306,18 @@ async def test_a_connection_to_a_replaced_file_is_refused_until_the_restart(tmp_
     response = await datasette.client.get(query)
     assert response.status_code == 503 and "rebuilt" in response.json()["error"]
     assert response.headers["retry-after"] == "2"
+
+
+async def test_a_table_csv_holds_every_row(tmp_path):
+    """The table page's CSV link (?_size=max) stopped at max_returned_rows."""
+    path = tmp_path / "nato.db"
+    db = sqlite_utils.Database(path)
+    db["sentences"].insert_all(({"id": f"s{i}", "text": f"Phrase {i}."} for i in range(250)), pk="id")
+    db.close()
+    site = Datasette([], immutables=[str(path)], plugins_dir=str(ROOT / "plugins"),
+                     settings={"max_returned_rows": 200})
+    for url in ("/nato/sentences.csv?_size=max", "/nato/sentences.csv?_labels=on&_size=max", "/nato/sentences.csv"):
+        rows = list(csv.DictReader(io.StringIO((await site.client.get(url)).text)))
+        assert len(rows) == 250, url
+    filtered = list(csv.DictReader(io.StringIO((await site.client.get("/nato/sentences.csv?id__startswith=s1")).text)))
+    assert len(filtered) == 111
