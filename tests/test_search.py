@@ -195,7 +195,7 @@ async def test_queries_of_statements_carry_the_statement_id(datasette, name):
     assert any(row["statement_id"] for row in rows)
 
 
-def test_ids_are_tilde_encoded_in_links():
+async def test_ids_are_tilde_encoded_in_links():
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("query_links", ROOT / "plugins" / "query_links.py")
@@ -210,7 +210,7 @@ def test_ids_are_tilde_encoded_in_links():
     class FakeDatasette:
         urls = Urls()
 
-    markup = str(link(FakeDatasette(), "nato", "statement_id", "lemonde.2023-12 l'q0"))
+    markup = str(await link(FakeDatasette(), "nato", "statement_id", "lemonde.2023-12 l'q0"))
     from datasette.utils import tilde_decode
 
     assert 'href="/nato/statements/lemonde~2E2023-12+l~27q0"' in markup
@@ -248,3 +248,12 @@ async def test_like_wildcards_in_a_name_match_no_one(datasette, wildcard):
         rows = (await datasette.client.get(f"/nato/{query}.json", params={"name": wildcard, "_shape": "objects"})
                 ).json()["rows"]
         assert rows == [], query
+
+
+async def test_query_results_name_articles_people_and_places(datasette, db):
+    """Links in query results read as the table pages do: a title, a name, not an id."""
+    html = (await datasette.client.get("/nato/person_statements", params={"name": "Stoltenberg"})).text
+    article_id, label = next(db.execute("select s.article_id, a.label from statements s join articles a "
+                                        "on a.id = s.article_id join people p on p.id = s.speaker_id "
+                                        "where p.name like '%Stoltenberg%' limit 1"))
+    assert f'title="articles {article_id}">{label[:20]}' in __import__("html").unescape(html)
