@@ -41,7 +41,14 @@ if not getattr(QueryView.data, "csv_errors", False):
 
 @hookimpl
 def handle_exception(request, exception):
-    if not isinstance(exception, QueryFailed):
+    """Any error of a CSV request (a failed query, a table sorted by a column
+    it lacks, a search FTS5 refuses) as plain text with its status, not an
+    HTML page; the server's 503 while it restarts keeps its own answer."""
+    if isinstance(exception, QueryFailed):
+        status = 400
+    elif is_csv(request) and type(exception).__name__ != "DatabaseReplaced":
+        status = getattr(exception, "status", 500)
+    else:
         return None
     # Plain text, the message alone: what a CSV client shows or logs.
-    return Response.text(str(exception), status=400)
+    return Response.text(str(exception) or type(exception).__name__, status=status)

@@ -257,3 +257,11 @@ async def test_query_results_name_articles_people_and_places(datasette, db):
                                         "on a.id = s.article_id join people p on p.id = s.speaker_id "
                                         "where p.name like '%Stoltenberg%' limit 1"))
     assert f'title="articles {article_id}">{label[:20]}' in __import__("html").unescape(html)
+
+
+@pytest.mark.parametrize("url", ["/nato/statements.csv?_sort=nosuch", "/nato/nosuchtable.csv",
+                                 "/nato/statements.csv?_sort_desc=nosuch&_size=max"])
+async def test_a_table_csv_error_is_plain_text(datasette, url):
+    response = await datasette.client.get(url)
+    assert response.status_code >= 400
+    assert "<html" not in response.text.lower() and response.headers["content-type"].startswith("text/plain")
