@@ -7,6 +7,7 @@ import codecs
 import hashlib
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Optional, Union
@@ -35,7 +36,7 @@ class RawArticle:
     @property
     def sha256(self) -> str:
         meta = json.dumps([self.title, self.url, self.date, self.source], ensure_ascii=False)
-        return hashlib.sha256((meta + "\n" + self.text).encode("utf-8")).hexdigest()
+        return hashlib.sha256((meta + "\n" + self.text).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 @dataclass
@@ -223,11 +224,26 @@ def read_jsonl(path: Path, data: bytes, max_bytes: int) -> Iterator[Item]:
             yield Skip(name, f"line too large ({len(line)} characters > {max_bytes})", number)
             continue
         try:
-            yield read_record(path, number, json.loads(line))
+            yield read_record(path, number, no_surrogates(json.loads(line)))
         except json.JSONDecodeError as error:
             yield Skip(name, f"malformed JSON: {error.msg} (column {error.colno})", number)
         except (ValueError, RecursionError) as error:  # nested too deep, or not an article
             yield Skip(name, f"malformed JSONL record: {str(error) or type(error).__name__}", number)
+
+
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def no_surrogates(value):
+    """JSON may escape half a character ("\\ud800"), which no UTF-8 text or
+    SQLite column can hold: it becomes the replacement character."""
+    if isinstance(value, str):
+        return LONE_SURROGATE.sub("\ufffd", value)
+    if isinstance(value, dict):
+        return {no_surrogates(k): no_surrogates(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [no_surrogates(v) for v in value]
+    return value
 
 
 def read_record(path: Path, number: int, record) -> Item:

@@ -372,3 +372,14 @@ def test_full_corpus_with_hostile_inputs():
         if line.strip() and number not in corpus_skipped:
             record = json.loads(line)
             assert f"{stem}-{record.get('id') or number}" in built
+
+
+def test_half_a_character_escaped_in_json_is_replaced(tmp_path):
+    """json.loads turns "\\ud800" into a lone surrogate, which neither UTF-8 nor SQLite takes."""
+    line = '{"id": 1, "title": "Sommet \\ud800", "text": "' + TEXT.replace('"', "'") + ' \\udfff fin."}'
+    (tmp_path / "batch.jsonl").write_text(line, encoding="utf-8")
+    output = tmp_path / "nato.db"
+    result = run(tmp_path, "-o", output)
+    assert result.exit_code == 0, result.output
+    ((title, raw),) = rows(output, "select title, raw_text from articles")
+    assert title == "Sommet \ufffd" and "\ufffd fin." in raw
