@@ -314,9 +314,9 @@ def resolve_events(db):
                          "left join places p on p.id = m.place_id join articles a on a.id = m.article_id "
                          "order by m.date_start is null, m.date_start, m.id"))
     for row in rows:
-        event_id = None
+        event_id, kind_and_place = None, (KIND_CLASS.get(row["kind"], row["kind"]), row["place_id"])
         if row["place_id"] and not row["date_start"]:
-            event_id = undated_home(row, dated[(KIND_CLASS.get(row["kind"], row["kind"]), row["place_id"])])
+            event_id = undated_home(row, dated[kind_and_place])
         if event_id is None:
             key = event_key(row) if row["place_id"] and (row["date_start"] or row["name"]) else row["id"]
             event_id = slug(key) or row["id"]
@@ -328,7 +328,7 @@ def resolve_events(db):
                                         "latitude": row["latitude"], "longitude": row["longitude"],
                                         "articles": set()}
             if row["place_id"] and row["date_start"]:
-                dated[(KIND_CLASS.get(row["kind"], row["kind"]), row["place_id"])].append(event)
+                dated[kind_and_place].append(event)
         event["articles"].add(row["article_id"])
         event["name"] = event["name"] or row["name"]
         if row["status"] == "held":
@@ -445,7 +445,7 @@ VIEWS = {
             from ratifications r join articles a on a.id = r.article_id)
         select k.name as candidate, r.candidate_en, c.name as country, r.country_en, r.status,
                r.reported, r.reported_precision, r.reported_from, r.n_countries, r.n_members,
-               r.left_out, r.left_out_en, trim(s.text, char(32, 9, 10, 13)) as evidence, r.text as phrase, r.body, r.n_reports,
+               r.left_out, r.left_out_en, s.text as evidence, r.text as phrase, r.body, r.n_reports,
                r.article_id, r.sentence_id, r.id as ratification_id
         from reports r
         join places k on k.id = r.candidate_id

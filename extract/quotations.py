@@ -24,10 +24,11 @@ every statement of the speaker. Pairs found in very many groups of one
 speaker ("de la", "il faut") do not propose candidates.
 """
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+
+from .places import fold
 
 # Thresholds measured on the full OrangeSum build (README, "Quotations").
 OVERLAP = 0.8
@@ -42,9 +43,7 @@ WORD = re.compile(r"\w+")
 def words(text: str) -> list:
     """Lower-case words without accents, apostrophes and punctuation:
     "l'OTAN est prête" and "l’Otan est prete" read the same."""
-    plain = unicodedata.normalize("NFKD", text.lower())
-    plain = "".join(c for c in plain if not unicodedata.combining(c))
-    return WORD.findall(plain)
+    return WORD.findall(fold(text))
 
 
 @lru_cache(maxsize=1)

@@ -110,7 +110,7 @@ def with_terms(rows, table, columns):
 
 async def article_context(db, identifier):
     article = (await db.execute(
-        "select id, title, source, published, byline, dateline, url, body, substr(body, 1, 200) as opening "
+        "select id, title, label, source, published, byline, dateline, url, body "
         "from articles where id = ?", [identifier])).first()
     if article is None:
         return {}
@@ -122,7 +122,7 @@ async def article_context(db, identifier):
         "ratifications": with_terms((await db.execute(RATIFICATIONS, [identifier])).rows, "ratifications",
                                     ["status"]),
     }
-    return {"article": {"label": article["title"] or labels.article_label(article), "title": article["title"],
+    return {"article": {"label": article["label"] or article["id"], "title": article["title"],
                         "source": article["source"], "published": article["published"],
                         "byline": article["byline"], "dateline": article["dateline"], "url": article["url"],
                         "body_html": body_html(article["body"] or "", sentences), "facts": facts}}

@@ -48,13 +48,10 @@ def term_label(table, column, value):
 
 
 def article_label(row):
-    """An article's title; without one, its source and date; without those, its opening words."""
-    if row["title"]:
-        return shorten(row["title"])
-    known = [part for part in (row["source"], row["published"]) if part]
-    if known:
-        return ", ".join(known)
-    return shorten(row["opening"], 60) or row["id"]
+    """An article's label as the build wrote it (extract.pipeline.article_label:
+    its title; without one, its source and date; without those, its opening
+    words), shortened for a link."""
+    return shorten(row["label"]) or row["id"]
 
 
 def meeting_label(row):
@@ -69,8 +66,7 @@ def meeting_label(row):
 
 # What to select for one row of a table, and how to make its label from it.
 LABEL_QUERIES = {
-    "articles": ("select id, title, source, published, substr(body, 1, 200) as opening from articles where id = ?",
-                 article_label),
+    "articles": ("select id, label from articles where id = ?", article_label),
     "people": ("select name from people where id = ?", lambda row: row["name"]),
     "places": ("select name from places where id = ?", lambda row: row["name"]),
     "sentences": ("select text from sentences where id = ?", lambda row: shorten(row["text"])),

@@ -36,7 +36,7 @@ def marked(row):
 # A statement, or every report of a quotation (first report first), with its sentence and article.
 STATEMENTS = """
     select s.id as statement_id, s.kind, s.start, s.end, s.article_id, se.start as sentence_start, se.idx, se.text,
-           a.id, a.title, a.source, a.published, substr(a.body, 1, 200) as opening
+           a.id, a.label, a.source, a.published
     from statements s join sentences se on se.id = s.sentence_id join articles a on a.id = s.article_id
     where {where}
     order by a.published is null, a.published, s.article_id, s.start"""
