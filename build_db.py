@@ -43,8 +43,11 @@ def dask_client_for(scheduler, local_workers):
 @click.option("--scheduler", help="Address of a Dask scheduler (tcp://HOST:8786) to extract on; needs .[dask]")
 @click.option("--dask-local", type=click.IntRange(min=1),
               help="Extract on a local Dask cluster of this many workers; needs .[dask]")
+@click.option("--parse", "parse", type=click.Choice(["cues", "all"]), default="cues", show_default=True,
+              help="Sentences to tag and parse: those with a cue of a fact (quotation, speech verb, meeting or "
+                   "membership word), or all of them (slower, for comparison)")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors and the summary line")
-def cli(inputs, output, force, max_bytes, batch_size, workers, scheduler, dask_local, quiet):
+def cli(inputs, output, force, max_bytes, batch_size, workers, scheduler, dask_local, parse, quiet):
     """Extract NATO diplomacy from French news articles into a SQLite database.
 
     INPUTS are files or folders (default: seeds/) of .txt, .html/.htm and
@@ -60,7 +63,8 @@ def cli(inputs, output, force, max_bytes, batch_size, workers, scheduler, dask_l
     with dask_client_for(scheduler, dask_local) as client:
         try:
             summary = build(inputs, output, force=force, max_bytes=max_bytes, batch_size=batch_size,
-                            progress=not quiet, workers=workers, dask_client=client)
+                            progress=not quiet, workers=workers, dask_client=client,
+                            every_sentence=parse == "all")
         except InputError as error:
             raise click.UsageError(str(error))
         except BuildError as error:

@@ -5,6 +5,7 @@ processes (--workers), or on a Dask cluster, always streaming in input order
 with a bounded number of batches in flight.
 """
 import fcntl
+import functools
 import os
 import shutil
 import sys
@@ -111,9 +112,11 @@ def exclusive(output: Path):
 
 
 def build(inputs, output, force=False, max_bytes=DEFAULT_MAX_BYTES, batch_size=16, progress=False,
-          workers=1, dask_client=None):
+          workers=1, dask_client=None, every_sentence=False):
     """Build output from inputs through a temporary file renamed over it at the end.
 
+    every_sentence parses every sentence instead of the cue sentences
+    (extract.cues), to measure what the cascade saves and loses.
     Returns a summary dict; a failure leaves output as it was. Inputs that
     do not exist or cannot be read (InputError) and an output that cannot
     or must not be written (BuildError) stop it before anything is touched.
@@ -123,16 +126,16 @@ def build(inputs, output, force=False, max_bytes=DEFAULT_MAX_BYTES, batch_size=1
     check_roots(inputs)
     output = check_output(Path(output), force)
     with exclusive(output):
-        return _build(inputs, output, force, max_bytes, batch_size, progress, workers, dask_client)
+        return _build(inputs, output, force, max_bytes, batch_size, progress, workers, dask_client, every_sentence)
 
 
-def extract_pairs(pairs, batch_size):
+def extract_pairs(pairs, batch_size, every_sentence=False):
     """(raw, rows or error) for each (raw, clean), in one process with nlp.pipe."""
     from .nlp import batches, parse
     from .pipeline import extract_article
 
     for batch in batches(pairs, batch_size):
-        for (raw, clean), doc in zip(batch, parse([clean.body for _, clean in batch], batch_size)):
+        for (raw, clean), doc in zip(batch, parse([clean.body for _, clean in batch], batch_size, every_sentence)):
             try:
                 if isinstance(doc, Exception):
                     raise doc
@@ -141,12 +144,12 @@ def extract_pairs(pairs, batch_size):
                 yield raw, error
 
 
-def extract_batch(batch):
+def extract_batch(batch, every_sentence=False):
     """Rows for a batch of (raw, clean): the unit of work of a worker process or a Dask task."""
-    return list(extract_pairs(batch, len(batch) or 1))
+    return list(extract_pairs(batch, len(batch) or 1, every_sentence))
 
 
-def extract_parallel(pairs, workers, batch_size):
+def extract_parallel(pairs, workers, batch_size, every_sentence=False):
     """The same results in the same order, from worker processes; a bounded
     number of batches is in flight so memory stays flat with corpus size."""
     import multiprocessing
@@ -154,12 +157,13 @@ def extract_parallel(pairs, workers, batch_size):
     from .nlp import batches, load_nlp
 
     context = multiprocessing.get_context("fork")
-    with context.Pool(workers, initializer=load_nlp) as pool:
-        for results in pool.imap(extract_batch, batches(pairs, batch_size), chunksize=1):
+    work = functools.partial(extract_batch, every_sentence=every_sentence)
+    with context.Pool(workers, initializer=load_nlp, initargs=(every_sentence,)) as pool:
+        for results in pool.imap(work, batches(pairs, batch_size), chunksize=1):
             yield from results
 
 
-def extract_dask(pairs, client, batch_size, in_flight=8):
+def extract_dask(pairs, client, batch_size, in_flight=8, every_sentence=False):
     """The same on a Dask cluster: batches mapped over workers, results streamed
     back in order to the single SQLite writer."""
     from collections import deque
@@ -168,17 +172,18 @@ def extract_dask(pairs, client, batch_size, in_flight=8):
 
     pending = deque()
     for batch in batches(pairs, batch_size):
-        pending.append(client.submit(extract_batch, batch, pure=False))
+        pending.append(client.submit(extract_batch, batch, every_sentence, pure=False))
         if len(pending) >= in_flight:
             yield from pending.popleft().result()
     while pending:
         yield from pending.popleft().result()
 
 
-def _build(inputs, output, force, max_bytes, batch_size, progress, workers=1, dask_client=None):
+def _build(inputs, output, force, max_bytes, batch_size, progress, workers=1, dask_client=None,
+           every_sentence=False):
     started = time.time()
     temporary = output.with_name(f".{output.name}.{os.getpid()}.tmp")
-    version = store.extractor_version()
+    version = store.extractor_version() + ("-every-sentence" if every_sentence else "")
     try:
         # Other extraction code or schema: start from an empty database.
         if output.exists() and not force and store.version_of(output) == version:
@@ -191,11 +196,11 @@ def _build(inputs, output, force, max_bytes, batch_size, progress, workers=1, da
         skips, seen = [], set()
         pairs = plan(read_inputs(inputs, max_bytes), existing, force, skips, seen)
         if dask_client is not None:
-            results = extract_dask(pairs, dask_client, batch_size)
+            results = extract_dask(pairs, dask_client, batch_size, every_sentence=every_sentence)
         elif workers > 1:
-            results = extract_parallel(pairs, workers, batch_size)
+            results = extract_parallel(pairs, workers, batch_size, every_sentence)
         else:
-            results = extract_pairs(pairs, batch_size)
+            results = extract_pairs(pairs, batch_size, every_sentence)
         extracted, notes = 0, []
         total = estimate_articles(inputs) if progress else 0
         bar = click.progressbar(length=total, label="Extracting", file=sys.stderr) if total > 20 else None

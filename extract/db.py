@@ -22,7 +22,7 @@ TABLES = {
                   "published_precision": str, "published_method": str, "published_expr": str,
                   "language": str, "body": str, "raw_text": str, "encoding": str, "word_count": int,
                   "credits": str, "removed": str, "notes": str, "label": str}, "id", []),
-    "sentences": ({"id": str, "article_id": str, "idx": int, "start": int, "end": int, "text": str},
+    "sentences": ({"id": str, "article_id": str, "idx": int, "start": int, "end": int, "text": str, "parsed": int},
                   "id", [("article_id", "articles", "id")]),
     "people": ({"id": int, "name": str, "key": str, "n_mentions": int, "n_articles": int}, "id", []),
     "person_aliases": ({"id": str, "person_id": int, "alias": str}, "id", [("person_id", "people", "id")]),

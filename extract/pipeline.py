@@ -11,6 +11,7 @@ from dataclasses import asdict
 from .article import Article, annotate
 from .clean import CleanArticle, clean_article
 from .meetings import extract_meetings
+from .nlp import parsed
 from .places import country_place, get_place
 from .ratifications import extract_ratifications
 from .reader import RawArticle
@@ -84,7 +85,8 @@ class Rows:
         for i, span in enumerate(self.a.sentences.spans):
             text = span.text.rstrip()
             rows.append({"id": f"{self.a.id}-s{i}", "article_id": self.a.id, "idx": i,
-                         "start": span.start_char, "end": span.start_char + len(text), "text": text})
+                         "start": span.start_char, "end": span.start_char + len(text), "text": text,
+                         "parsed": int(parsed(span))})
         return rows
 
     def people(self) -> dict:

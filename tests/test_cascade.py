@@ -1,0 +1,91 @@
+"""The cascade (extract.nlp.CueParse, extract.cues): entities on every
+sentence, the tagger and parser only where a fact may be."""
+import pytest
+
+from extract.nlp import load_nlp, parsed
+
+
+def sentences(nlp, text):
+    doc = nlp(text)
+    return doc, [(s.text.strip(), parsed(s)) for s in doc.sents]
+
+
+@pytest.mark.parametrize("sentence", [
+    "« Nous sommes prêts », a-t-il répondu.",                  # a quotation mark
+    "Le ministre estime que la situation reste grave.",        # a person noun, a speech verb
+    "Les discussions ont repris selon un diplomate.",          # "selon"
+    "D'après Ankara, rien n'est décidé.",                      # "d'après"
+    "La situation a été évoquée lors du sommet.",              # a meeting noun
+    "Les délégations se sont réunies jusqu'au soir.",          # a gathering verb
+    "Josep Ferrer a longuement hésité.",                       # a person's name (PER)
+    "M. Ferrer a rejeté ces accusations.",                     # a courtesy title
+])
+def test_a_sentence_with_a_cue_is_parsed(nlp, sentence):
+    doc, found = sentences(nlp, "Il pleuvait sur la ville. " + sentence)
+    assert found[0] == ("Il pleuvait sur la ville.", False)
+    assert found[1] == (sentence, True)
+    second = list(doc.sents)[1]
+    assert second.root.dep_ == "ROOT" and all(t.pos_ for t in second)
+    assert all(t.head in second for t in second)  # heads stay within their sentence
+
+
+def test_a_sentence_without_a_cue_keeps_its_bounds_and_entities(nlp):
+    doc, found = sentences(nlp, "Les vendanges ont commencé en Bourgogne. Le raisin est mûr et sucré.")
+    assert found == [("Les vendanges ont commencé en Bourgogne.", False), ("Le raisin est mûr et sucré.", False)]
+    assert [(e.text, e.label_) for e in doc.ents] == [("Bourgogne", "LOC")]
+    assert not any(t.dep_ or t.pos_ for t in doc)
+
+
+def test_membership_words_count_only_in_an_article_about_nato(nlp):
+    budget = "Le Parlement a approuvé le texte mardi."
+    assert sentences(nlp, "Il pleuvait. " + budget)[1][1] == (budget, False)
+    _, found = sentences(nlp, "La Suède veut rejoindre l'Otan. " + budget)
+    assert found[1] == (budget, True)  # "approuver" may ratify an accession named before
+
+
+def test_a_visit_verb_is_a_cue_only_with_a_place(nlp):
+    _, found = sentences(nlp, "Le débat va se rendre compte du retard. Le ministre va se rendre à Berlin.")
+    assert found[0][1] is False and found[1][1] is True
+
+
+def test_every_sentence_parses_all_and_finds_the_same_facts(analyse):
+    """The same statement, speaker and meeting with and without the cascade."""
+    import extract.nlp
+    from extract.pipeline import extract_article, prepare
+    from extract.reader import RawArticle
+
+    text = ("Il pleuvait sur Bruxelles mardi. Les ministres de la Défense de l'Otan se sont réunis à "
+            "Bruxelles mardi. « Nous restons unis », a déclaré Jens Stoltenberg. La journée a été longue.")
+    raw = RawArticle(id="t", file="t.txt", text=text, date="2023-02-14")
+    clean = prepare(raw)
+    cascade = extract_article(raw, clean, load_nlp()(clean.body))
+    everything = extract_article(raw, clean, load_nlp(every_sentence=True)(clean.body))
+    assert [s["parsed"] for s in cascade["sentences"]] == [0, 1, 1, 0]
+    assert [s["parsed"] for s in everything["sentences"]] == [1, 1, 1, 1]
+    for table in ("statements", "meetings", "mentions", "place_mentions"):
+        assert cascade[table] == everything[table], table
+    assert cascade["statements"][0]["speaker_text"] == "Jens Stoltenberg"
+    assert extract.nlp.load_nlp() is not extract.nlp.load_nlp(every_sentence=True)
+
+
+def test_the_build_records_which_sentences_were_parsed(db):
+    counts = dict(db.execute("select parsed, count(*) from sentences group by parsed").fetchall())
+    assert counts[1] > counts.get(0, 0) > 0
+    # Every fact comes from a parsed sentence.
+    for table in ("statements", "meetings", "ratifications"):
+        assert db.execute(f"select count(*) from {table} t join sentences s on s.id = t.sentence_id "
+                          "where s.parsed = 0").fetchone()[0] == 0
+
+
+def test_speed_settings_keep_the_annotations(nlp):
+    """OpenBLAS on one thread, the lemmatizer's index as sets: set, and the
+    lemmas the same as the lookups give."""
+    from thinc.api import NumpyOps
+
+    assert isinstance(nlp.get_pipe("tok2vec").model.ops, NumpyOps)
+    assert nlp.get_pipe("tok2vec").model.ops.use_blis is False
+    table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    assert all(isinstance(words, frozenset) for words in table.values())
+    doc = nlp("« Les députés ont ratifié les protocoles », a déclaré la présidente.")
+    assert {t.text: t.lemma_ for t in doc}["ratifié"] == "ratifier"
+    assert {t.text: t.lemma_ for t in doc}["déclaré"] == "déclarer"
