@@ -7,15 +7,16 @@ functions extract_X(article) -> list of small records.
 """
 import bisect
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date
 from typing import Optional
 
 from .clean import CleanArticle
 from .dates import Publication, infer_publication_date
 from .people import extract_people
-from .places import find_places
+from .places import find_countries, find_places
 from .reader import RawArticle
-from .segment import paragraphs_of
+from .segment import Segments, segment
 
 
 class Sentences:
@@ -40,10 +41,26 @@ class Article:
     body: str
     doc: object                  # the spaCy Doc of body
     sentences: Sentences
-    paragraphs: list             # (start, end) of every paragraph
+    segments: Segments           # paragraphs, quotations and sentence bounds
     people: list                 # people.Person, with mentions and roles
     places: list                 # places.PlaceMention, in text order
+    countries: list              # places.PlaceMention of every country named (by name, capital or adjective)
     publication: Publication
+
+    def countries_in(self, start: int, end: int, adjectives: bool = True) -> list:
+        """The country mentions between two offsets ("le Parlement turc" by adjective too)."""
+        i = bisect.bisect_left(self.country_starts, start)
+        j = bisect.bisect_left(self.country_starts, end)
+        return [m for m in self.countries[i:j] if adjectives or m.how != "adjective"]
+
+    @cached_property
+    def country_starts(self) -> list:
+        return [m.start for m in self.countries]
+
+    @property
+    def paragraphs(self) -> list:
+        """(start, end) of every paragraph."""
+        return self.segments.paragraphs
 
     @property
     def anchor(self) -> Optional[date]:
@@ -54,9 +71,17 @@ class Article:
 def annotate(raw: RawArticle, clean: CleanArticle, doc) -> Article:
     """The annotated article of a parsed clean body."""
     sentences = Sentences(doc)
+    countries = find_countries(clean.body)
     return Article(
         id=raw.id, raw=raw, clean=clean, body=clean.body, doc=doc, sentences=sentences,
-        paragraphs=paragraphs_of(clean.body), people=extract_people(doc, sentences.start_of),
-        places=find_places(doc),
+        segments=segments_of(doc, clean.body), people=extract_people(doc, sentences.start_of),
+        places=find_places(doc, countries), countries=countries,
         publication=infer_publication_date(clean.body, raw.date, clean.dateline_date, url=raw.url),
     )
+
+
+def segments_of(doc, body: str) -> Segments:
+    """The segments the sentence splitter found while parsing; found again
+    for a Doc joined from pieces (a long body)."""
+    found = doc.user_data.get("segments")
+    return found if found is not None else segment(body)

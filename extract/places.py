@@ -282,10 +282,12 @@ def find_countries(text: str, offset: int = 0, adjectives: bool = True) -> list:
 LONGER_NAME = re.compile(r"\s+(?:de |du |des |d'|de la |de l')?[A-ZÀ-Ý]")
 
 
-def find_places(doc) -> list:
+def find_places(doc, countries=None) -> list:
     """Place mentions in a parsed article: named places (LOC/GPE entities
-    found in the gazetteer), sites, "la capitale ukrainienne"."""
+    found in the gazetteer), sites, "la capitale ukrainienne". countries:
+    the article's country mentions (find_countries), when already found."""
     text = text_of(doc)
+    countries = find_countries(text) if countries is None else countries
     mentions = []
     taken = set()
     for match in lexicon.SITE_PATTERN.finditer(text):
@@ -328,8 +330,8 @@ def find_places(doc) -> list:
             mentions.append(PlaceMention(match.start("name"), end, text[match.start("name"):end], place, "name"))
             taken.update(range(match.start("name"), end))
     # Countries the model missed ("Turquie" tagged as a person, or not at all).
-    for mention in find_countries(text, adjectives=False):
-        if mention.start not in taken:
+    for mention in countries:
+        if mention.how != "adjective" and mention.start not in taken:
             mentions.append(mention)
             taken.update(range(mention.start, mention.end))
     return sorted(mentions, key=lambda m: m.start)

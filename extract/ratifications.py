@@ -182,11 +182,12 @@ def french_number(text: str) -> Optional[int]:
 
 # ---------------------------------------------------------------- countries
 
-def country_tokens(sent) -> dict:
-    """Token index -> (ISO code, first token index, how) for each country mention."""
+def country_tokens(sent, mentions) -> dict:
+    """Token index -> (ISO code, first token index, how) for each country
+    mention of the sentence (the article's, with body offsets)."""
     found = {}
-    for mention in find_countries(sent.text):
-        span = sent.char_span(mention.start, mention.end, alignment_mode="expand")
+    for mention in mentions:
+        span = sent.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             continue
         for token in span:
@@ -784,7 +785,7 @@ def extract_ratifications(article) -> list:
         matches = matches_in(sent, matcher)
         has_noun = any(rkey(t) in vocabulary()["membership_nouns"] for t in sent)
         if matches or has_noun or any(rkey(t) in vocabulary()["noun_triggers"]["blocked"] for t in sent):
-            ctry = country_tokens(sent)
+            ctry = country_tokens(sent, article.countries_in(sent.start_char, sent.end_char))
             relevant.append((sent, matches, ctry, sentence_candidates(sent, ctry)))
     memory.everywhere = list(dict.fromkeys(c for _, _, _, named in relevant for c in named))
     for sent, matches, ctry, named in relevant:

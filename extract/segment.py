@@ -111,9 +111,23 @@ def split_units(body: str, start: int, end: int, quotes: list) -> list:
 
 
 
+@dataclass
+class Segments:
+    """The paragraphs, quotations and sentences of a body, found once: the
+    sentence splitter (extract.nlp) finds them, the article keeps them."""
+    paragraphs: list  # (start, end) of every paragraph
+    quotes: list      # the Quotes of each paragraph
+    sentences: list   # (start, end) of every sentence, in order
+
+
+def segment(body: str) -> Segments:
+    paragraphs = paragraphs_of(body)
+    quotes = [find_quotes(body, start, end) for start, end in paragraphs]
+    sentences = [unit for (start, end), found in zip(paragraphs, quotes)
+                 for unit in split_units(body, start, end, found)]
+    return Segments(paragraphs, quotes, sentences)
+
+
 def sentence_spans(body: str) -> list:
     """(start, end) of every sentence of body, in order."""
-    spans = []
-    for start, end in paragraphs_of(body):
-        spans += split_units(body, start, end, find_quotes(body, start, end))
-    return spans
+    return segment(body).sentences

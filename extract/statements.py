@@ -101,14 +101,14 @@ def looks_like_name(text: str, tokens) -> bool:
 class ArticleStatements:
     """Statement extraction over one parsed article."""
 
-    def __init__(self, doc, paragraphs, people):
+    def __init__(self, doc, paragraphs, people, quotes=None):
         self.doc = doc
         self.body = text_of(doc)
         self.lower_body = self.body.lower()
         self.paragraphs = paragraphs
         self.people = people
         self.token_starts = [t.idx for t in doc]
-        self.quotes = [find_quotes(self.body, start, end) for start, end in paragraphs]
+        self.quotes = quotes if quotes is not None else [find_quotes(self.body, start, end) for start, end in paragraphs]
         self.resolver = Resolver(self.body, people, paragraphs, self.subject_heads)
         self.last_speaker = None      # (person, paragraph index)
         self.last_subject = None      # person most recently a subject
@@ -749,4 +749,5 @@ def noun_phrase(head):
 def extract_statements(article) -> list:
     """Statements of an annotated article (extract.article), speakers resolved.
     A person the model missed and the resolver found joins article.people."""
-    return ArticleStatements(article.doc, article.paragraphs, article.people).run()
+    segments = article.segments
+    return ArticleStatements(article.doc, segments.paragraphs, article.people, segments.quotes).run()

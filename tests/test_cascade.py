@@ -89,3 +89,34 @@ def test_speed_settings_keep_the_annotations(nlp):
     doc = nlp("« Les députés ont ratifié les protocoles », a déclaré la présidente.")
     assert {t.text: t.lemma_ for t in doc}["ratifié"] == "ratifier"
     assert {t.text: t.lemma_ for t in doc}["déclaré"] == "déclarer"
+
+
+def test_no_work_is_repeated_per_extractor(nlp, monkeypatch):
+    """Countries are found once per article and paragraphs, quotations and
+    sentence bounds segmented once, whatever the extractors need of them."""
+    import extract.article
+    import extract.nlp
+    import extract.places
+    from extract.pipeline import extract_article, prepare
+    from extract.reader import RawArticle
+
+    calls = {"countries": 0, "segment": 0}
+
+    def counting(name, real):
+        def wrapper(*args, **kwargs):
+            calls[name] += 1
+            return real(*args, **kwargs)
+        return wrapper
+
+    monkeypatch.setattr(extract.article, "find_countries", counting("countries", extract.places.find_countries))
+    monkeypatch.setattr(extract.places, "find_countries", counting("countries", extract.places.find_countries))
+    monkeypatch.setattr(extract.nlp, "segment", counting("segment", extract.nlp.segment))
+    monkeypatch.setattr(extract.article, "segment", counting("segment", extract.article.segment))
+    text = ("Les ministres de la Défense de la Suède, de la Finlande et de la Norvège se sont réunis mardi à Oslo.\n\n"
+            "« La Turquie doit ratifier l'adhésion de la Suède », a déclaré le ministre suédois.")
+    raw = RawArticle(id="t", file="t.txt", text=text, date="2023-02-14")
+    clean = prepare(raw)
+    rows = extract_article(raw, clean, nlp(clean.body))
+    assert calls == {"countries": 1, "segment": 1}
+    assert rows["meetings"] and rows["statements"] and rows["ratifications"]
+    assert {p["country_id"] for p in rows["meeting_participants"]} >= {"country:SE", "country:FI", "country:NO"}
