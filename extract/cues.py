@@ -46,8 +46,6 @@ class Cues:
                              for word in p["phrase"].split()[0].rstrip("?").split("|")} \
             | set(ratification["membership_nouns"]) | set(ratification["join_verbs"]) \
             | {w.split()[0] for words in ratification["noun_triggers"].values() for w in words}
-        self.article_words = set(CUES["article_words"]) | set(ratification["membership_nouns"]) \
-            | set(ratification["nato_names"])
         self.labels = set(CUES["entity_labels"])
         self.person = set(CUES["courtesy_titles"]) | {w.lower() for w in speakers["person_nouns"]}
         self.quote = re.compile("|".join(map(re.escape, CUES["quote_marks"])))
@@ -69,9 +67,6 @@ class Cues:
             self.kinds[word] = kinds
         return kinds
 
-    def relevant(self, doc) -> bool:
-        """Ratification words count only in an article that names NATO or a membership."""
-        return any(t.lower_ in self.article_words for t in doc)
 
     def sentence(self, sent, ratifications: bool) -> bool:
         text = sent.text
@@ -84,6 +79,20 @@ class Cues:
         return "place" in kinds and any(e.label_ in PLACE_LABELS for e in sent.ents)
 
 
+@lru_cache(maxsize=1)
+def membership_words() -> frozenset:
+    ratification = _data("ratification.yml")
+    return frozenset(CUES["article_words"]) | set(ratification["membership_nouns"]) | set(ratification["nato_names"])
+
+
+def about_membership(doc) -> bool:
+    """Whether an article names NATO or a membership at all: only then can a
+    sentence of it report a step of a membership ("La Hongrie doit encore
+    ratifier" reads its candidate from an earlier sentence)."""
+    words = membership_words()
+    return any(t.lower_ in words for t in doc)
+
+
 @lru_cache(maxsize=4)
 def cues_for(nlp) -> Cues:
     lookups = nlp.get_pipe("lemmatizer").lookups if "lemmatizer" in nlp.component_names else None
@@ -93,5 +102,5 @@ def cues_for(nlp) -> Cues:
 def cue_sentences(nlp, doc) -> list:
     """The sentences of doc (with its entities) that hold a cue."""
     cues = cues_for(nlp)
-    ratifications = cues.relevant(doc)
+    ratifications = about_membership(doc)
     return [sent for sent in doc.sents if cues.sentence(sent, ratifications)]

@@ -46,6 +46,7 @@ from spacy.tokens import Doc
 from . import lexicon
 from .dates import find_dates
 from .nlp import conditional, text_of
+from .cues import about_membership
 from .places import find_countries
 
 DATA = Path(__file__).parent / "data" / "ratification.yml"
@@ -777,11 +778,18 @@ def matches_in(sent, matcher) -> list:
 def extract_ratifications(article) -> list:
     """Ratification rows of an annotated article (extract.article)."""
     doc, sentences, anchor = article.doc, article.sentences, article.anchor
+    # Without a membership or NATO named in the article, a step needs its
+    # candidate in its own sentence: "a donné son feu vert à Helsinki".
+    membership = about_membership(doc)
+    if not membership and not article.countries:
+        return []
     matcher, memory, results, seen = matcher_for(doc.vocab), Memory(), [], set()
     body = text_of(doc)
     mark_keys(doc)
     relevant = []
     for sent in sentences.spans:
+        if not membership and not article.countries_in(sent.start_char, sent.end_char):
+            continue
         matches = matches_in(sent, matcher)
         has_noun = any(rkey(t) in vocabulary()["membership_nouns"] for t in sent)
         if matches or has_noun or any(rkey(t) in vocabulary()["noun_triggers"]["blocked"] for t in sent):
