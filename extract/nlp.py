@@ -134,12 +134,17 @@ def parsed(span) -> bool:
     return any(token.dep for token in span)
 
 
-@lru_cache(maxsize=2)
 def load_nlp(every_sentence: bool = False):
     """The French model, as a package installed from PyPI (never downloaded),
     as a cascade: tokens, sentences and entities everywhere, then the
     tagger, lemmatiser and parser on the cue sentences (on every sentence
-    with every_sentence, to measure what the cascade saves)."""
+    with every_sentence, to measure what the cascade saves). Loaded once
+    per process and kind, however it is asked for."""
+    return _pipeline(bool(every_sentence))
+
+
+@lru_cache(maxsize=2)
+def _pipeline(every_sentence: bool):
     import spacy
 
     one_core_blas()
@@ -181,9 +186,9 @@ def index_as_sets(nlp) -> None:
 PARSE_CHUNK = 100_000
 
 
-def chunk_size() -> int:
+def chunk_size(nlp=None) -> int:
     """Characters parsed at once: PARSE_CHUNK, within the model's max_length."""
-    return min(PARSE_CHUNK, load_nlp().max_length)
+    return min(PARSE_CHUNK, (nlp or load_nlp()).max_length)
 
 
 def batches(items, size: int):
@@ -220,9 +225,9 @@ def parse_one(text: str, every_sentence: bool = False):
 
     try:
         nlp = load_nlp(every_sentence)
-        if len(text) <= chunk_size():
+        if len(text) <= chunk_size(nlp):
             return nlp(text)
-        docs = list(nlp.pipe(pieces(text), batch_size=1))
+        docs = list(nlp.pipe(pieces(text, chunk_size(nlp)), batch_size=1))
         for doc in docs:
             doc.user_data.clear()  # the cached text of each piece
         return Doc.from_docs(docs, ensure_whitespace=False)
@@ -235,7 +240,8 @@ def parse(texts, batch_size: int = 32, every_sentence: bool = False):
 
     Batches go through nlp.pipe; when one fails, its texts are parsed one
     by one so that only the text at fault is lost."""
-    nlp, size = load_nlp(every_sentence), chunk_size()
+    nlp = load_nlp(every_sentence)
+    size = chunk_size(nlp)
     for batch in batches(texts, batch_size):
         short = [text for text in batch if len(text) <= size]
         try:

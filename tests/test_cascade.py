@@ -120,3 +120,11 @@ def test_no_work_is_repeated_per_extractor(nlp, monkeypatch):
     assert calls == {"countries": 1, "segment": 1}
     assert rows["meetings"] and rows["statements"] and rows["ratifications"]
     assert {p["country_id"] for p in rows["meeting_participants"]} >= {"country:SE", "country:FI", "country:NO"}
+
+
+def test_the_model_is_loaded_once_per_process_however_it_is_asked_for():
+    from extract.nlp import chunk_size, load_nlp, parse
+
+    list(parse(["Il a dit « oui »."], 1))
+    assert load_nlp() is load_nlp(False) is load_nlp(every_sentence=False)
+    assert chunk_size(load_nlp(True)) == chunk_size()
