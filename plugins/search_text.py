@@ -19,7 +19,13 @@ LETTERS = str.maketrans({"ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", 
 def fold(text):
     if text is None:
         return None
-    decomposed = unicodedata.normalize("NFKD", str(text).translate(LETTERS))
+    text = str(text)
+    # Most names are ASCII, which NFKD and the table above leave as they are: a
+    # person's name is looked up in every name and alias (30,000 at a million
+    # statements), 70 ms the long way, 13 ms this way.
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text.translate(LETTERS))
     return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
 
 
