@@ -117,10 +117,10 @@ def noun_matcher(vocab):
     per vocabulary: "sommet", "point presse", "conférence de presse"."""
     if id(vocab) not in _MATCHERS:
         from spacy.matcher import PhraseMatcher
-        from .nlp import load_nlp
+        from .nlp import make_doc
         matcher = PhraseMatcher(vocab, attr="LOWER")
         for noun, kind in NOUN_KIND.items():
-            matcher.add(kind, [load_nlp().make_doc(noun)])
+            matcher.add(kind, [make_doc(vocab, noun)])
         _MATCHERS[id(vocab)] = matcher
     return _MATCHERS[id(vocab)]
 

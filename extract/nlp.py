@@ -154,7 +154,17 @@ def _pipeline(every_sentence: bool):
         nlp.disable_pipe(name)  # kept, with their shared tok2vec, for CueParse
     nlp.add_pipe("article_sentences", before="ner")
     nlp.add_pipe("cue_parse", after="ner", config={"every_sentence": every_sentence})
+    _BY_VOCAB[id(nlp.vocab)] = nlp
     return nlp
+
+
+_BY_VOCAB = {}
+
+
+def make_doc(vocab, text: str):
+    """text tokenised by the loaded pipeline whose vocabulary this is (for
+    matcher patterns), without loading another one."""
+    return (_BY_VOCAB.get(id(vocab)) or load_nlp()).make_doc(text)
 
 
 def one_core_blas() -> None:

@@ -1,5 +1,7 @@
 """The cascade (extract.nlp.CueParse, extract.cues): entities on every
 sentence, the tagger and parser only where a fact may be."""
+from pathlib import Path
+
 import pytest
 
 from extract.nlp import load_nlp, parsed
@@ -128,3 +130,15 @@ def test_the_model_is_loaded_once_per_process_however_it_is_asked_for():
     list(parse(["Il a dit « oui »."], 1))
     assert load_nlp() is load_nlp(False) is load_nlp(every_sentence=False)
     assert chunk_size(load_nlp(True)) == chunk_size()
+
+
+def test_parse_all_loads_one_pipeline(tmp_path):
+    """--parse all loads its pipeline, and no other (a second one cost 300 MB)."""
+    import subprocess
+    import sys
+
+    code = ("import extract.nlp as n; from extract.build import build; "
+            "build(['seeds'], sys.argv[1], every_sentence=True); print(n._pipeline.cache_info().currsize)")
+    out = subprocess.run([sys.executable, "-c", "import sys; " + code, str(tmp_path / "all.db")],
+                         capture_output=True, text=True, check=True, cwd=Path(__file__).parent.parent)
+    assert out.stdout.split()[-1] == "1"
