@@ -56,9 +56,8 @@ def article_sentences(doc):
     return doc
 
 
-# The cascade: what runs on every sentence, then what runs only on the
-# sentences that hold a cue (extract.cues).
-EVERY_SENTENCE = ("article_sentences", "ner")
+# The cascade: the tokenizer, article_sentences and ner run on every
+# sentence, then these only on the sentences that hold a cue (extract.cues).
 CUE_SENTENCES = ("tok2vec", "morphologizer", "parser", "attribute_ruler", "lemmatizer")
 GRAFTED = [POS, TAG, MORPH, LEMMA, DEP, HEAD]
 
