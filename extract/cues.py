@@ -7,13 +7,20 @@ table, so the decision needs only tokens and entities. Cues are necessary
 words, never sufficient ones: on a sentence without any, no extractor could
 find a fact, and the tagger and parser are spared there.
 """
+import bisect
+import itertools
 import re
 from functools import lru_cache
 
+import numpy
+from spacy.attrs import LOWER
+
 from .lexicon import LEMMA_FIXES, SELON, SPEECH_PHRASES, SPEECH_VERBS, _data
+from .nlp import text_of
 
 CUES = _data("cues.yml")
 PLACE_LABELS = ("LOC", "GPE")
+KINDS = ("speech", "person", "meeting", "place", "ratification")
 
 
 def verb_guesses(word: str) -> tuple:
@@ -53,6 +60,7 @@ class Cues:
         self.words = {"speech": self.speech, "person": self.person, "meeting": self.meeting,
                       "place": self.with_a_place, "ratification": self.ratification}
         self.kinds = {}  # lower-case form -> the cue kinds it is, computed once per form
+        self.bits = {}   # its hash -> those kinds as bits
 
     def lemma(self, word: str) -> str:
         lemma = self.lookup.get(word, word) if self.lookup is not None else word
@@ -67,16 +75,38 @@ class Cues:
             self.kinds[word] = kinds
         return kinds
 
+    def bits_of(self, orth: int, strings) -> int:
+        """kinds_of a lower-case form as bits of KINDS, cached by its hash."""
+        bits = self.bits.get(orth)
+        if bits is None:
+            kinds = self.kinds_of(strings[orth])
+            bits = self.bits[orth] = sum(1 << i for i, kind in enumerate(KINDS) if kind in kinds)
+        return bits
 
-    def sentence(self, sent, ratifications: bool) -> bool:
-        text = sent.text
-        if self.quote.search(text) or self.phrases.search(text.lower()) \
-                or any(e.label_ in self.labels for e in sent.ents):
-            return True
-        kinds = set().union(*(self.kinds_of(t.lower_) for t in sent))
-        if kinds & {"speech", "meeting", "person"} or ratifications and "ratification" in kinds:
-            return True
-        return "place" in kinds and any(e.label_ in PLACE_LABELS for e in sent.ents)
+    def chosen(self, doc) -> list:
+        """Whether each sentence of doc holds a cue, read in one pass over
+        its tokens, entities and text (not sentence by sentence)."""
+        sents = list(doc.sents)
+        if not sents:
+            return []
+        starts = [s.start for s in sents]
+        lowers = doc.to_array([LOWER]).ravel()
+        unique, inverse = numpy.unique(lowers, return_inverse=True)
+        bits = numpy.array([self.bits_of(int(h), doc.vocab.strings) for h in unique.tolist()], dtype="int64")
+        per_sentence = numpy.bitwise_or.reduceat(bits[inverse.ravel()], starts).tolist()
+        wanted = sum(1 << KINDS.index(k) for k in ("speech", "meeting", "person"))
+        if about_membership_of(lowers, doc.vocab.strings):
+            wanted |= 1 << KINDS.index("ratification")
+        chosen = [bool(b & wanted) for b in per_sentence]
+        place_bit = 1 << KINDS.index("place")
+        text, char_starts = text_of(doc), [s.start_char for s in sents]
+        for match in itertools.chain(self.quote.finditer(text), self.phrases.finditer(text.lower())):
+            chosen[bisect.bisect_right(char_starts, match.start()) - 1] = True
+        for ent in doc.ents:
+            i = bisect.bisect_right(starts, ent.start) - 1
+            if ent.label_ in self.labels or ent.label_ in PLACE_LABELS and per_sentence[i] & place_bit:
+                chosen[i] = True
+        return [sent for sent, keep in zip(sents, chosen) if keep]
 
 
 @lru_cache(maxsize=1)
@@ -89,8 +119,12 @@ def about_membership(doc) -> bool:
     """Whether an article names NATO or a membership at all: only then can a
     sentence of it report a step of a membership ("La Hongrie doit encore
     ratifier" reads its candidate from an earlier sentence)."""
-    words = membership_words()
-    return any(t.lower_ in words for t in doc)
+    return about_membership_of(doc.to_array([LOWER]).ravel(), doc.vocab.strings)
+
+
+def about_membership_of(lowers, strings) -> bool:
+    words = {strings.add(word) for word in membership_words()}
+    return bool(numpy.isin(lowers, list(words)).any())
 
 
 @lru_cache(maxsize=4)
@@ -101,6 +135,4 @@ def cues_for(nlp) -> Cues:
 
 def cue_sentences(nlp, doc) -> list:
     """The sentences of doc (with its entities) that hold a cue."""
-    cues = cues_for(nlp)
-    ratifications = about_membership(doc)
-    return [sent for sent in doc.sents if cues.sentence(sent, ratifications)]
+    return cues_for(nlp).chosen(doc)
