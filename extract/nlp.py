@@ -239,7 +239,11 @@ def parse_one(text: str, every_sentence: bool = False):
         docs = list(nlp.pipe(pieces(text, chunk_size(nlp)), batch_size=1))
         for doc in docs:
             doc.user_data.clear()  # the cached text of each piece
-        return Doc.from_docs(docs, ensure_whitespace=False)
+        joined = Doc.from_docs(docs, ensure_whitespace=False)
+        # Joining sets sentence bounds from the parse, which unparsed
+        # sentences lack: the pieces' bounds are put back.
+        joined.from_array([SENT_START], numpy.concatenate([doc.to_array([SENT_START]) for doc in docs]))
+        return joined
     except Exception as error:  # one article's failure is reported, not raised
         return error
 

@@ -142,3 +142,19 @@ def test_parse_all_loads_one_pipeline(tmp_path):
     out = subprocess.run([sys.executable, "-c", "import sys; " + code, str(tmp_path / "all.db")],
                          capture_output=True, text=True, check=True, cwd=Path(__file__).parent.parent)
     assert out.stdout.split()[-1] == "1"
+
+
+def test_a_long_article_parsed_in_pieces_keeps_every_sentence(nlp, monkeypatch):
+    """Joining the pieces of a long body keeps the bounds of the sentences
+    the cascade did not parse (the join sets bounds from the parse)."""
+    import extract.nlp
+    from extract.segment import sentence_spans
+
+    monkeypatch.setattr(nlp, "max_length", 2000)
+    text = ("Il pleuvait sur la ville ce matin-là. Le marché était désert.\n\n"
+            "« Nous restons prêts », a déclaré Jens Stoltenberg.\n\n") * 40
+    doc = extract.nlp.parse_one(text)
+    assert len(text) > 2 * extract.nlp.chunk_size()
+    assert [(s.start_char, s.start_char + len(s.text.rstrip())) for s in doc.sents] == sentence_spans(text)
+    assert [parsed(s) for s in doc.sents] == [False, False, True] * 40
+    assert [e.text for e in doc.ents].count("Jens Stoltenberg") == 40
