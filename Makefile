@@ -34,7 +34,8 @@ LOAD_PLUGINS := $(if $(ALLOW_ROBOTS),ROBOTS_TXT="User-agent: *",)
 # Read-only (immutable) with a SQL time limit, on loopback. Tables show 25 rows a
 # page, queries up to 200 rows (a table's CSV is streamed whole, plugins/csv_whole.py; paged JSON gives all of
 # them), and facets are not suggested: every page stays under 100 ms at 10,000
-# articles (bench/RESULTS.md). One request may fetch at most 64 MB
+# articles and under 200 ms at a million statements, its facet and row counts
+# counted once (plugins/counts_once.py; bench/RESULTS.md). One request may fetch at most 64 MB
 # (plugins/answer_limits.py). --reload (hupper, a Datasette dependency) restarts
 # the server when a build replaces $(DB), so a rebuilt database is served whole:
 # an immutable database's connections would keep the old file and new ones
