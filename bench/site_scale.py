@@ -1,11 +1,13 @@
 """The published site at a million statements: make the database, then time every page.
 
-    .venv/bin/python bench/site_scale.py                      # base of 2,000 articles, >= 1,000,000 statements
-    .venv/bin/python bench/site_scale.py --measure-only       # time the database made last time again
+    .venv/bin/python bench/site_scale.py                  # the whole OrangeSum build, copied to 1,000,000 statements
+    .venv/bin/python bench/site_scale.py --articles 2000  # a quicker base: the first 2,000 articles
+    .venv/bin/python bench/site_scale.py --measure-only   # time the database made last time again
 
-The benchmark database is a real build of the first N OrangeSum articles
-(build_db.py, one worker) whose per-article rows are copied K times under new
-ids, in SQL, until there are at least --statements statements. A copy's
+The benchmark database is a real build of the OrangeSum articles (all of
+them, or the first --articles; build_db.py, one worker: 11 minutes for all)
+whose per-article rows are copied K times under new ids, in SQL, until there
+are at least --statements statements. A copy's
 article id is "r<k>-" and the original's; every id derived from it (sentences,
 mentions, statements, meetings, ...) gets the same prefix, and so do the
 foreign keys between them, so a copy is a consistent article of its own.
@@ -79,11 +81,11 @@ QUOTATION_IDS = {("quotations", "id"), ("statements", "quotation_id")}
 
 
 def base_database(n: int) -> Path:
-    """A real build of the first n OrangeSum articles, with one worker (made once)."""
-    path = SITE / f"base-{n}.db"
+    """A real build of the first n OrangeSum articles (0: all), with one worker (made once)."""
+    path = SITE / f"base-{n or 'all'}.db"
     if not path.exists():
-        corpus = make_corpus(CORPUS, n, folder=SITE)
-        click.echo(f"building {path.name} from {n} articles (one worker)...", err=True)
+        corpus = make_corpus(CORPUS, n, folder=SITE) if n else CORPUS
+        click.echo(f"building {path.name} from {n or 'all the'} articles (one worker)...", err=True)
         subprocess.run([sys.executable, str(ROOT / "build_db.py"), str(corpus), "-o", str(path), "-q", "--force"],
                        check=False)
         if not path.exists():
@@ -333,8 +335,8 @@ def table_lines(results: dict, baselines: dict, build: dict, label: str) -> list
 
 @click.command()
 @click.option("--statements", default=1_000_000, show_default=True, help="Statements the benchmark database holds at least")
-@click.option("--articles", "n_articles", default=2000, show_default=True,
-              help="Articles of the real build that is copied")
+@click.option("--articles", "n_articles", default=0, show_default=True,
+              help="Articles of the real build that is copied (the first N of OrangeSum; 0: all)")
 @click.option("--base", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="A database built by build_db.py to copy, instead of building one from --articles")
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=SITE / "nato.db",
