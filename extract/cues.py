@@ -1,9 +1,10 @@
 """The cascade's decision: which sentences of an article get the whole parse.
 
 A sentence is parsed when it holds a cue of some extractor (data/cues.yml):
-a quotation mark, a speech verb, a meeting or membership word. The words
-are matched on their lower-case form or on their lemma in the French lookup
-table, so the decision needs only tokens and entities. Cues are necessary
+a quotation mark, a speech verb, a meeting or membership word, a person
+(whose subjects the speaker resolver reads). The words are matched on their
+lower-case form or on their lemma in the French lookup table, so the
+decision needs only tokens and entities. Cues are necessary
 words, never sufficient ones: on a sentence without any, no extractor could
 find a fact, and the tagger and parser are spared there.
 """
@@ -84,8 +85,9 @@ class Cues:
         return bits
 
     def chosen(self, doc) -> list:
-        """Whether each sentence of doc holds a cue, read in one pass over
-        its tokens, entities and text (not sentence by sentence)."""
+        """The sentences of doc that hold a cue, found in one pass over its
+        tokens (their cue kinds as bits, or-ed per sentence), its entities
+        and its text, not sentence by sentence."""
         sents = list(doc.sents)
         if not sents:
             return []

@@ -97,12 +97,13 @@ class Rows:
                                  "start": m.start, "end": m.end, "text": m.text, "name": m.name,
                                  "person_key": person.key})
             for role in person.roles:
+                # A country the gazetteer has no row for (a territory) is left out, not dangling.
+                country = get_place(f"country:{role.country}") if role.country else None
                 roles.append({"id": f"{aid}-r{len(roles)}", "article_id": aid, "sentence_id": self.sid(role.start),
                               "start": role.start, "end": role.end, "person_key": person.key, "title": role.title,
-                              "organisation": role.organisation,
-                              "country_id": f"country:{role.country}" if role.country else None, "text": role.text})
-                if role.country:
-                    self.need(get_place(f"country:{role.country}"))
+                              "organisation": role.organisation, "country_id": country.id if country else None,
+                              "text": role.text})
+                self.need(country)
         return {"mentions": mentions, "roles": roles}
 
     def place_mentions(self) -> list:

@@ -375,6 +375,10 @@ def test_full_corpus_with_hostile_inputs():
         if line.strip() and number not in corpus_skipped:
             record = json.loads(line)
             assert f"{stem}-{record.get('id') or number}" in built
+    # Every reference points to a row ("le président palestinien": a
+    # country the gazetteer lacks is left out, not dangling).
+    assert rows(path, "pragma foreign_key_check") == []
+    assert rows(path, "pragma integrity_check") == [("ok",)]
 
 
 def test_half_a_character_escaped_in_json_is_replaced(tmp_path):
