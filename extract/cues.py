@@ -40,11 +40,11 @@ def verb_guesses(word: str) -> tuple:
 
 
 class Cues:
-    """The cue words, loaded once, and the lemma lookup of a pipeline."""
+    """The cue words, loaded once, and the lemmatiser's tables of a pipeline."""
 
-    def __init__(self, lookup):
+    def __init__(self, lookups):
         meetings, ratification, speakers = _data("meetings.yml"), _data("ratification.yml"), _data("speakers.yml")
-        self.lookup = lookup
+        self.lookups = lookups  # the lemmatiser's tables
         self.speech = SPEECH_VERBS | set(LEMMA_FIXES) | set(SELON) | set(SPEECH_PHRASES) \
             | set(CUES["speech_words"])
         self.meeting = {noun.split()[0].lower() for nouns in meetings["nouns"].values() for noun in nouns} \
@@ -63,15 +63,27 @@ class Cues:
         self.kinds = {}  # lower-case form -> the cue kinds it is, computed once per form
         self.bits = {}   # its hash -> those kinds as bits
 
-    def lemma(self, word: str) -> str:
-        lemma = self.lookup.get(word, word) if self.lookup is not None else word
-        return lemma[0] if isinstance(lemma, list) else lemma
+    def lemmas(self, word: str) -> set:
+        """The lemmas a form may have whatever its tag: the lookup table's,
+        and the lemmatiser's rules for a verb ("admis" -> "admettre",
+        "relève" -> "relever"), as the tagger may read it."""
+        lemma = self.lookups.get_table("lemma_lookup", {}).get(word, word) if self.lookups is not None else word
+        found = {lemma[0] if isinstance(lemma, list) else lemma}
+        if self.lookups is None or "lemma_rules" not in self.lookups:
+            return found
+        index = self.lookups.get_table("lemma_index").get("verb", ())
+        exceptions = self.lookups.get_table("lemma_exc").get("verb", {}).get(word, [])
+        found.update(exceptions)
+        for old, new in self.lookups.get_table("lemma_rules").get("verb", []):
+            if word.endswith(old) and word[:len(word) - len(old)] + new in index:
+                found.add(word[:len(word) - len(old)] + new)
+        return found
 
     def kinds_of(self, word: str) -> frozenset:
         """"speech", "person", "meeting", "place" (a meeting with a place), "ratification"."""
         kinds = self.kinds.get(word)
         if kinds is None:
-            forms = {word, self.lemma(word), *verb_guesses(word)}
+            forms = {word, *self.lemmas(word), *verb_guesses(word)}
             kinds = frozenset(kind for kind, words in self.words.items() if forms & words)
             self.kinds[word] = kinds
         return kinds
@@ -131,8 +143,7 @@ def about_membership_of(lowers, strings) -> bool:
 
 @lru_cache(maxsize=4)
 def cues_for(nlp) -> Cues:
-    lookups = nlp.get_pipe("lemmatizer").lookups if "lemmatizer" in nlp.component_names else None
-    return Cues(lookups.get_table("lemma_lookup", None) if lookups else None)
+    return Cues(nlp.get_pipe("lemmatizer").lookups if "lemmatizer" in nlp.component_names else None)
 
 
 def cue_sentences(nlp, doc) -> list:

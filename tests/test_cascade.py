@@ -19,6 +19,8 @@ def sentences(nlp, text):
     "D'après Ankara, rien n'est décidé.",                      # "d'après"
     "La situation a été évoquée lors du sommet.",              # a meeting noun
     "Les délégations se sont réunies jusqu'au soir.",          # a gathering verb
+    "L'opposition a admis sa défaite sans attendre.",          # an irregular participle (admettre)
+    "Le gouvernement relève une hausse des prix.",             # a verb the lookup reads as a noun (relever)
     "Josep Ferrer a longuement hésité.",                       # a person's name (PER)
     "M. Ferrer a rejeté ces accusations.",                     # a courtesy title
 ])
