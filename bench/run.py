@@ -230,7 +230,8 @@ def main(sizes, side, only_side_by_side, corpus, requests, child):
     result = {"side_by_side": cache.get(f"side-by-side-{side}", lambda: side_by_side(side_corpus, OUT / "side"))}
     click.echo("\n".join(side_by_side_lines(result["side_by_side"], side)), err=True)
     if only_side_by_side:
-        save_section("bench/run.py", "The build against spaCy alone", side_by_side_lines(result["side_by_side"], side))
+        save_section("bench/run.py", f"The build against spaCy alone, {side} articles",
+                     side_by_side_lines(result["side_by_side"], side))
         return
     sizes = [int(s) for s in sizes.split(",")]
     result.update({"sizes": sizes, "full_build_s": {}, "peak_rss_mb": {}, "build_words_per_s": {}})
@@ -284,7 +285,8 @@ def save_section(script: str, title: str, lines: list) -> None:
 
 
 def write_results(result, side):
-    save_section("bench/run.py", "The build against spaCy alone", side_by_side_lines(result["side_by_side"], side))
+    save_section("bench/run.py", f"The build against spaCy alone, {side} articles",
+                 side_by_side_lines(result["side_by_side"], side))
     lines = [f"{os.cpu_count()} cores", "", "| articles | full build (s) | words/s | peak RSS (MB) |", "|---|---|---|---|"]
     for n in result["sizes"]:
         lines.append(f"| {n} | {result['full_build_s'][n]} | {result['build_words_per_s'][n]} | {result['peak_rss_mb'][n]} |")
