@@ -39,7 +39,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
+import numpy
 import yaml
+from spacy.attrs import LEMMA, LOWER
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
@@ -110,7 +112,12 @@ def trigger_words() -> frozenset:
 def key_of(token) -> str:
     """The lemma when it is a word of the phrases, else the lower form with
     participles brought back to the verb ("ratifiée" -> "ratifier")."""
-    lemma, lower, words = token.lemma_.lower(), token.lower_, trigger_words()
+    return key_for(token.lemma_.lower(), token.lower_)
+
+
+@lru_cache(maxsize=200_000)
+def key_for(lemma: str, lower: str) -> str:
+    words = trigger_words()
     if lemma in words:
         return lemma
     fixed = lexicon.LEMMA_FIXES.get(lower) or {"reste": "rester", "restent": "rester"}.get(lower)
@@ -124,8 +131,13 @@ def key_of(token) -> str:
 
 def mark_keys(doc) -> None:
     """key_of every token, computed once per article into a plain list (an
-    extension attribute is read through Python at every access)."""
-    doc.user_data["rkeys"] = [key_of(token) for token in doc]
+    extension attribute is read through Python at every access): once per
+    distinct (lemma, form) pair, read from the Doc's arrays."""
+    strings = doc.vocab.strings
+    pairs = doc.to_array([LEMMA, LOWER])
+    unique, inverse = numpy.unique(pairs, axis=0, return_inverse=True)
+    keys = [key_for(strings[lemma].lower(), strings[lower]) for lemma, lower in unique.tolist()]
+    doc.user_data["rkeys"] = [keys[i] for i in inverse.ravel().tolist()]
 
 
 def rkey(token) -> str:

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from spacy.attrs import IDX
+
 from . import lexicon
 from .people import surname_key
 from .segment import find_quotes, split_units
@@ -107,7 +109,7 @@ class ArticleStatements:
         self.lower_body = self.body.lower()
         self.paragraphs = paragraphs
         self.people = people
-        self.token_starts = [t.idx for t in doc]
+        self.token_starts = doc.to_array([IDX]).ravel().tolist()
         self.quotes = quotes if quotes is not None else [find_quotes(self.body, start, end) for start, end in paragraphs]
         self.resolver = Resolver(self.body, people, paragraphs, self.subject_heads)
         self.last_speaker = None      # (person, paragraph index)
