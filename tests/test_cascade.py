@@ -160,3 +160,26 @@ def test_a_long_article_parsed_in_pieces_keeps_every_sentence(nlp, monkeypatch):
     assert [(s.start_char, s.start_char + len(s.text.rstrip())) for s in doc.sents] == sentence_spans(text)
     assert [parsed(s) for s in doc.sents] == [False, False, True] * 40
     assert [e.text for e in doc.ents].count("Jens Stoltenberg") == 40
+
+
+def test_the_gazetteer_is_read_back_from_its_cache(tmp_path, monkeypatch):
+    """What _cities makes of GeoNames is kept whole and read back, and made
+    again when the cache is unreadable."""
+    import extract.places as places
+
+    monkeypatch.setattr(places, "CACHE", tmp_path)
+    places._cities.cache_clear()
+    try:
+        made = places._cities()
+        assert [p.name for p in tmp_path.iterdir()] == [f"cities-{places._cities_key()}.pickle"]
+        places._cities.cache_clear()
+        real = places._cities_from_geonames
+        monkeypatch.setattr(places, "_cities_from_geonames", lambda: pytest.fail("GeoNames read again"))
+        assert places._cities() == made
+        next(tmp_path.iterdir()).write_bytes(b"not a pickle")
+        places._cities.cache_clear()
+        monkeypatch.setattr(places, "_cities_from_geonames", real)
+        assert places._cities() == made
+        assert places.lookup("Vilnius").kind in ("city", "country") and places.lookup("Oslo") is not None
+    finally:
+        places._cities.cache_clear()
