@@ -74,14 +74,7 @@ def words_in(path: Path) -> int:
 
 def timed_build(corpus: Path, output: Path, *extra) -> dict:
     """Run build_db.py in a child process; wall time and the child's peak RSS."""
-    command = [sys.executable, str(ROOT / "build_db.py"), str(corpus), "-o", str(output), "-q", *extra]
-    started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - started
-    if os.waitstatus_to_exitcode(status) not in (0, 1):
-        raise RuntimeError(f"build failed: {' '.join(command)}")
-    return {"seconds": round(seconds, 2), "peak_rss_mb": round(usage.ru_maxrss / 1024, 1)}
+    return timed([sys.executable, str(ROOT / "build_db.py"), str(corpus), "-o", str(output), "-q", *extra])
 
 
 def raw_child(corpus: str, processes: int, tuned: bool) -> None:

@@ -16,7 +16,8 @@ from functools import lru_cache
 import numpy
 from spacy.attrs import LOWER
 
-from .lexicon import LEMMA_FIXES, SELON, SPEECH_PHRASES, SPEECH_VERBS, _data
+from .lexicon import (LEMMA_FIXES, PARTICIPLE_ENDINGS, SELON, SPEECH_PHRASES, SPEECH_VERBS, _data,
+                      infinitive_guesses)
 from .nlp import text_of
 
 CUES = _data("cues.yml")
@@ -26,17 +27,10 @@ KINDS = ("speech", "person", "meeting", "place", "ratification")
 
 def verb_guesses(word: str) -> tuple:
     """The infinitives an inflected form may be of where the lookup table has
-    no lemma for it ("approuvé" -> "approuver", "estime" -> "estimer"),
-    as statements.speech_lemma and ratifications.key_of guess them."""
-    guesses = [word + "r", word[:-1] + "er", word[:-1] + "re"]
-    if word.endswith("ent"):
-        guesses.append(word[:-3] + "er")
-    if word.endswith("it"):
-        guesses.append(word[:-2] + "ir")
-    for ending in ("ées", "és", "ée", "é"):
-        if word.endswith(ending):
-            guesses.append(word[:-len(ending)] + "er")
-    return tuple(guesses)
+    no lemma for it ("approuvé" -> "approuver", "estime" -> "estimer"): the
+    guesses of statements.speech_lemma and ratifications.key_of."""
+    return (*infinitive_guesses(word),
+            *(word[:-len(ending)] + "er" for ending in PARTICIPLE_ENDINGS if word.endswith(ending)))
 
 
 class Cues:

@@ -40,6 +40,17 @@ FEMININE_FIRST_NAMES = {n.lower() for n in SPEAKER_WORDS["feminine_first_names"]
 MASCULINE_FIRST_NAMES = {n.lower() for n in SPEAKER_WORDS["masculine_first_names"]}
 
 
+def infinitive_guesses(word: str) -> tuple:
+    """The infinitives an inflected form may be of, most likely first, when
+    the tagger misreads it: "estime" -> "estimer", "disent" -> "dier", "dire"."""
+    return (word + "r", word[:-3] + "er" if word.endswith("ent") else "", word[:-1] + "er",
+            word[:-1] + "re", word[:-2] + "ir" if word.endswith("it") else "")
+
+
+# Endings of a participle brought back to its -er verb: "ratifiée" -> "ratifier".
+PARTICIPLE_ENDINGS = ("ées", "és", "ée", "é")
+
+
 def is_first_name(word: str) -> bool:
     return word.lower() in FEMININE_FIRST_NAMES or word.lower() in MASCULINE_FIRST_NAMES
 

@@ -123,7 +123,7 @@ def key_for(lemma: str, lower: str) -> str:
     fixed = lexicon.LEMMA_FIXES.get(lower) or {"reste": "rester", "restent": "rester"}.get(lower)
     if fixed:
         return fixed
-    for ending in ("ées", "és", "ée", "é"):
+    for ending in lexicon.PARTICIPLE_ENDINGS:
         if lower.endswith(ending) and lower[: -len(ending)] + "er" in words:
             return lower[: -len(ending)] + "er"
     return lower

@@ -85,8 +85,7 @@ def speech_lemma(token):
     if not (previous in (",", "a", "ont", "avait", "avaient") or reflexive or following.startswith("-")
             or previous.endswith(("-il", "-elle", "-ils", "-elles", "-on"))):
         return None
-    for guess in (word + "r", word[:-3] + "er" if word.endswith("ent") else "", word[:-1] + "er",
-                  word[:-1] + "re", word[:-2] + "ir" if word.endswith("it") else "", word):
+    for guess in (*lexicon.infinitive_guesses(word), word):
         if guess in lexicon.SPEECH_VERBS:
             return guess
     return lexicon.LEMMA_FIXES.get(word)
